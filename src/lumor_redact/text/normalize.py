@@ -1,0 +1,457 @@
+"""Spoken-form normalization: STT text -> canonical view with an exact offset map.
+
+The canonical view is what rule detectors read. It is the original, lowercased, with:
+- spoken numbers as digits: "oh four one two double seven" -> "041277", "nineteen eighty
+  five" -> "1985", "forty one eleven" -> "4111", "two thousand and six" -> "2006",
+  "plus six one" -> "+61", ordinals "twenty third" -> "23";
+- groups said with pauses kept apart by one space ("oh four two one, five five eight" ->
+  "0421 558"), fillers inside a number dropped ("four one one um one one" -> "41111");
+- self-corrections resolved ("oh four one two no sorry oh four one three" -> "0413"), the
+  corrected-away digits folded into the first character of the correction so a match on
+  the corrected number covers, and masks, both;
+- misheard digits ("for", "to") read as digits only between two other number items;
+- spelled letters joined ("s a r a h" -> "sarah", "b for bravo" -> "b");
+- spoken emails and web addresses joined ("sarah underscore nguyen at gmail dot com dot au"
+  -> "sarah_nguyen@gmail.com.au").
+
+Everything else is copied character for character. The normalizer is pure and linear in the
+input: each token is visited a bounded number of times.
+"""
+from __future__ import annotations
+
+import regex
+
+from lumor_redact.text.spoken import (
+    ADDRESS_JOINERS, CORRECTION_HEADS, CORRECTIONS, FILLERS, HOMOPHONES, NUMBER_JOINERS,
+    ORDINAL_UNITS, ORDINALS, REPEATS, TEENS, TENS, TLDS, UNITS, WEAK_UNITS,
+)
+from lumor_redact.text.view import TextView
+
+# word (letters, inner apostrophes) | digit run | whitespace run | any other single character
+_TOKEN = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|\s+|[^\s]", regex.V1)
+_WORD, _DIGITS, _SPACE, _PUNCT = 0, 1, 2, 3
+_MAX_GAP_WORDS = 4  # filler/correction words allowed between two items of one number
+
+
+class _Token:
+    __slots__ = ("kind", "low", "start", "end")
+
+    def __init__(self, kind: int, low: str, start: int, end: int) -> None:
+        self.kind, self.low, self.start, self.end = kind, low, start, end
+
+
+# A piece of canonical text: (text, original start, original end). Multi-character pieces
+# map every character to the same original span.
+Piece = list  # [str, int, int]
+
+
+def _tokenize(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        c = s[0]
+        if c.isspace():
+            kind = _SPACE
+        elif c.isdigit() and s.isdigit():
+            kind = _DIGITS
+        elif c.isalpha():
+            kind = _WORD
+        else:
+            kind = _PUNCT
+        out.append(_Token(kind, s.lower() if kind == _WORD else s, m.start(), m.end()))
+    return out
+
+
+class SpokenFormNormalizer:
+    """Builds the canonical `TextView` of a transcript. Stateless; one instance can be shared."""
+
+    def __call__(self, text: str) -> TextView:
+        return _Builder(text).build()
+
+
+def normalize(text: str) -> TextView:
+    """The canonical view of `text` (see module docstring)."""
+    return _Builder(text).build()
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokenize(text)
+        self.chars: list[str] = []
+        self.os: list[int] = []
+        self.oe: list[int] = []
+
+    # ----------------------------------------------------------------- output
+    def _verbatim(self, start: int, end: int) -> None:
+        text, chars, os_, oe = self.text, self.chars, self.os, self.oe
+        for i in range(start, end):
+            c = text[i]
+            lc = c.lower()
+            if len(lc) == 1:
+                chars.append(lc)
+                os_.append(i)
+                oe.append(i + 1)
+            else:  # rare: lowercasing changed the length ("İ"); keep the character as is
+                chars.append(c)
+                os_.append(i)
+                oe.append(i + 1)
+
+    def _pieces(self, pieces: list[Piece]) -> None:
+        for s, a, b in pieces:
+            for c in s:
+                self.chars.append(c)
+                self.os.append(a)
+                self.oe.append(b)
+
+    def build(self) -> TextView:
+        toks = self.toks
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            if t.kind in (_SPACE, _PUNCT):
+                self._verbatim(t.start, t.end)
+                i += 1
+                continue
+            j, pieces = self._item(i)
+            chain = self._address_chain(i, j, pieces or [[t.low, t.start, t.end]])
+            if chain is not None:
+                j, pieces = chain
+            elif pieces is None:
+                self._verbatim(t.start, t.end)
+                i += 1
+                continue
+            self._pieces(pieces)
+            i = j
+        return TextView(self.text, "".join(self.chars), self.os, self.oe)
+
+    # ------------------------------------------------------------ navigation
+    def _skip_space(self, k: int, allow_newline: bool = False) -> int:
+        toks = self.toks
+        if k < len(toks) and toks[k].kind == _SPACE and (allow_newline or "\n" not in toks[k].low):
+            return k + 1
+        return k
+
+    def _word_at(self, k: int) -> str | None:
+        if k < len(self.toks) and self.toks[k].kind == _WORD:
+            return self.toks[k].low
+        return None
+
+    # ------------------------------------------------------------------ items
+    def _item(self, i: int) -> tuple[int, list[Piece] | None]:
+        """A spoken unit starting at token i: a spelled-letter run or a number run."""
+        t = self.toks[i]
+        if t.kind == _WORD and len(t.low) == 1:
+            r = self._letter_run(i)
+            if r is not None:
+                return r
+        r = self._number_run(i)
+        if r is not None:
+            return r
+        return i + 1, None
+
+    def _letter_run(self, i: int) -> tuple[int, list[Piece]] | None:
+        toks, n = self.toks, len(self.toks)
+        pieces: list[Piece] = []
+        phonetic = False
+        k = i
+        while k < n and toks[k].kind == _WORD and len(toks[k].low) == 1:
+            letter = toks[k].low
+            start, end = toks[k].start, toks[k].end
+            # "b for bravo", "s as in sierra"
+            m = self._skip_space(k + 1)
+            w = self._word_at(m)
+            nxt = None
+            if w == "for":
+                nxt = self._skip_space(m + 1)
+            elif w == "as" and self._word_at(self._skip_space(m + 1)) == "in":
+                nxt = self._skip_space(self._skip_space(m + 1) + 1)
+            if nxt is not None:
+                cue = self._word_at(nxt)
+                if cue is not None and len(cue) > 2 and cue[0] == letter:
+                    phonetic = True
+                    end = toks[nxt].end
+                    k = nxt
+            pieces.append([letter, start, end])
+            k += 1
+            # next letter: separated by one space run or one hyphen
+            if k < n and toks[k].kind == _SPACE and "\n" not in toks[k].low:
+                k2 = k + 1
+            elif k < n and toks[k].low == "-":
+                k2 = k + 1
+            else:
+                break
+            if k2 < n and toks[k2].kind == _WORD and len(toks[k2].low) == 1:
+                # a lone "a"/"i" after a spelled run is usually the next word, not a letter
+                k = k2
+                continue
+            break
+        letters = "".join(p[0] for p in pieces)
+        if phonetic or (len(pieces) >= 2 and not set(letters) <= {"a", "i"}):
+            return k, pieces
+        return None
+
+    # ----------------------------------------------------------- number runs
+    def _group(self, k: int) -> tuple[int, str, bool, bool] | None:
+        """One number group at token k: (next token, digits, written?, ordinal?)."""
+        toks, n = self.toks, len(self.toks)
+        if k >= n:
+            return None
+        t = toks[k]
+        if t.kind == _DIGITS:
+            if k + 1 < n and toks[k + 1].kind == _WORD and toks[k + 1].low in ("st", "nd", "rd", "th"):
+                return None  # "12th": a written ordinal, leave it as it is
+            return k + 1, t.low, True, False
+        if t.kind != _WORD:
+            return None
+        w = t.low
+        if w in REPEATS:
+            m = self._skip_space(k + 1)
+            u = self._word_at(m)
+            if u in UNITS:
+                return m + 1, UNITS[u] * REPEATS[w], False, False
+            if m < n and toks[m].kind == _DIGITS and len(toks[m].low) == 1:
+                return m + 1, toks[m].low * REPEATS[w], False, False
+            return None
+        if w in ORDINALS:
+            return k + 1, str(ORDINALS[w]), False, True
+        value: int | None = None
+        end = k + 1
+        if w in UNITS and w not in WEAK_UNITS:
+            value = int(UNITS[w])
+        elif w in TEENS:
+            value = TEENS[w]
+        elif w in TENS:
+            value = TENS[w]
+            m = self._skip_space(k + 1)
+            if m == k + 1 and m < n and toks[m].low == "-":
+                m += 1
+            u = self._word_at(m)
+            if u in UNITS and u not in WEAK_UNITS and u != "zero":
+                value += int(UNITS[u])
+                end = m + 1
+            elif u in ORDINAL_UNITS:
+                return m + 1, str(value + ORDINAL_UNITS[u]), False, True
+        elif w in UNITS:  # weak unit: "oh", "o"
+            return k + 1, UNITS[w], False, False
+        if value is None:
+            return None
+        # "three hundred and fifty", "two thousand and six", "twenty five thousand"
+        m = self._skip_space(end)
+        w2 = self._word_at(m)
+        if w2 == "hundred" and value < 100:
+            value *= 100
+            end, rest = self._and_rest(m + 1, 99)
+            value += rest
+            m = self._skip_space(end)
+            w2 = self._word_at(m)
+        if w2 == "thousand" and value < 1000:
+            value *= 1000
+            end, rest = self._and_rest(m + 1, 999)
+            value += rest
+        return end, str(value), False, False
+
+    def _and_rest(self, k: int, limit: int) -> tuple[int, int]:
+        """After "hundred"/"thousand": an optional "and" and the remainder (<= limit)."""
+        m = self._skip_space(k)
+        if self._word_at(m) == "and":
+            m = self._skip_space(m + 1)
+        g = self._small(m, limit)
+        if g is None:
+            return k, 0
+        return g
+
+    def _small(self, k: int, limit: int) -> tuple[int, int] | None:
+        w = self._word_at(k)
+        if w is None:
+            return None
+        if w in UNITS and w not in WEAK_UNITS and w != "zero":
+            val, end = int(UNITS[w]), k + 1
+        elif w in TEENS:
+            val, end = TEENS[w], k + 1
+        elif w in TENS:
+            val, end = TENS[w], k + 1
+            m = self._skip_space(k + 1)
+            u = self._word_at(m)
+            if u in UNITS and u not in WEAK_UNITS and u != "zero":
+                val += int(UNITS[u])
+                end = m + 1
+        else:
+            return None
+        if limit >= 100:
+            m = self._skip_space(end)
+            if self._word_at(m) == "hundred" and val < 10:
+                val *= 100
+                end2, rest = self._and_rest(m + 1, 99)
+                return end2, val + rest
+        return (end, val) if val <= limit else None
+
+    def _number_run(self, i: int) -> tuple[int, list[Piece]] | None:
+        toks, n = self.toks, len(self.toks)
+        prefix: list[Piece] = []
+        k = i
+        if toks[i].low == "plus":
+            m = self._skip_space(i + 1)
+            if self._group(m) is None:
+                return None
+            prefix = [["+", toks[i].start, toks[i].end]]
+            k = m
+        g = self._group(k)
+        if g is None:
+            return None
+        end, digits, written, ordinal = g
+        if ordinal:
+            return end, [[digits, toks[k].start, toks[end - 1].end]]
+        segments: list[list[Piece]] = [prefix + self._digit_pieces(k, end, digits, written)]
+        items = 1
+        prev_written = written
+        while True:
+            gap = self._gap(end)
+            if gap is None:
+                break
+            nk, joiner, has_comma, correction, gap_start, gap_end = gap
+            g2 = self._group(nk)
+            if g2 is None or g2[3]:
+                w = self._word_at(nk)
+                if w in HOMOPHONES and self._group(self._skip_space(nk + 1)) is not None and joiner == "":
+                    g2 = (nk + 1, HOMOPHONES[w], False, False)
+                else:
+                    break
+            e2, d2, w2, _ = g2
+            if joiner:
+                sep = joiner
+            elif has_comma or prev_written or w2:
+                sep = " "
+            else:
+                sep = ""
+            pieces = self._digit_pieces(nk, e2, d2, w2)
+            if correction:
+                segments.append(pieces)
+                segments[-1][0][1] = gap_start  # marker folds into the correction
+            else:
+                if sep:
+                    segments[-1].append([sep, gap_start, gap_end])
+                segments[-1].extend(pieces)
+            items += 1
+            end, prev_written = e2, w2
+        if items == 1 and toks[k].kind == _WORD and toks[k].low in WEAK_UNITS:
+            return None  # "oh" alone is an interjection
+        return end, self._resolve_corrections(segments)
+
+    def _digit_pieces(self, k: int, end: int, digits: str, written: bool) -> list[Piece]:
+        toks = self.toks
+        if written:
+            s = toks[k].start
+            return [[c, s + j, s + j + 1] for j, c in enumerate(digits)]
+        # one piece per digit, each standing for the whole group ("double five", "forty one"),
+        # so corrections can count digits
+        s, e = toks[k].start, toks[end - 1].end
+        return [[c, s, e] for c in digits]
+
+    def _gap(self, k: int) -> tuple[int, str, bool, bool, int, int] | None:
+        """What lies between two number items, if it may lie inside one number."""
+        toks, n = self.toks, len(self.toks)
+        start = toks[k].start if k < n else len(self.text)
+        joiner, comma, correction, words = "", False, False, 0
+        m = k
+        while m < n:
+            t = toks[m]
+            if t.kind == _SPACE:
+                if "\n" in t.low:
+                    return None
+            elif t.kind == _PUNCT:
+                if t.low == ",":
+                    comma = True
+                elif t.low in "-/." and not joiner:
+                    # written separators only tight between digits ("062-692", "203.51")
+                    tight = m + 1 < n and toks[m + 1].kind == _DIGITS and toks[m - 1].kind == _DIGITS
+                    if t.low == "-" or tight:
+                        joiner = t.low
+                    else:
+                        return None
+                else:
+                    return None
+            elif t.kind == _WORD:
+                w = t.low
+                if w in FILLERS:
+                    words += 1
+                elif w in CORRECTIONS and (correction or w in CORRECTION_HEADS):
+                    correction = True
+                    words += 1
+                elif w in NUMBER_JOINERS and not joiner:
+                    joiner = NUMBER_JOINERS[w]
+                    words += 1
+                else:
+                    break
+                if words > _MAX_GAP_WORDS:
+                    return None
+            else:
+                break
+            m += 1
+        if m == k or m >= n:
+            return None
+        if joiner and correction:
+            return None
+        return m, joiner, comma, correction, start, toks[m - 1].end
+
+    @staticmethod
+    def _resolve_corrections(segments: list[list[Piece]]) -> list[Piece]:
+        result = segments[0]
+        for seg in segments[1:]:
+            digits_a = [p for p in result if p[0].strip()]
+            digits_b = [p for p in seg if p[0].strip()]
+            if len(digits_b) >= len(digits_a):
+                seg[0][1] = result[0][1]
+                result = seg
+            else:
+                keep_n = len(result) - len(seg)
+                keep = result[:keep_n]
+                seg[0][1] = result[keep_n][1] if keep_n < len(result) else seg[0][1]
+                result = keep + seg
+        return result
+
+    # -------------------------------------------------- emails, web addresses
+    def _address_chain(self, i: int, j: int, first: list[Piece]) -> tuple[int, list[Piece]] | None:
+        """"x dot y at z dot com" style chains, starting with the item [i, j)."""
+        toks, n = self.toks, len(self.toks)
+        out = list(first)
+        last_word = self._item_text(first)
+        seps: list[str] = []
+        labels_after_dot: list[str] = []
+        k = j
+        while True:
+            m = self._skip_space(k)
+            w = self._word_at(m)
+            if w not in ADDRESS_JOINERS or m >= n:
+                break
+            nm = self._skip_space(m + 1)
+            if nm >= n or toks[nm].kind not in (_WORD, _DIGITS) or toks[nm].low in ADDRESS_JOINERS:
+                break
+            ej, pieces = self._item(nm)
+            if pieces is None:
+                pieces = [[toks[nm].low, toks[nm].start, toks[nm].end]]
+            sym = ADDRESS_JOINERS[w]
+            if sym == "@" and "@" in seps:
+                break
+            seps.append(sym)
+            out.append([sym, toks[m].start, toks[m].end])
+            out.extend(pieces)
+            labels_after_dot.append(self._item_text(pieces) if sym == "." else "")
+            k = ej
+            last_word = self._item_text(pieces)
+        if not seps:
+            return None
+        # the last "." before any path must lead to a top-level domain
+        path_at = seps.index("/") if "/" in seps else len(seps)
+        dots = [idx for idx in range(path_at) if seps[idx] == "."]
+        if not dots or labels_after_dot[dots[-1]] not in TLDS:
+            return None
+        if "@" in seps and seps.index("@") > dots[-1]:
+            return None
+        del last_word
+        return k, out
+
+    @staticmethod
+    def _item_text(pieces: list[Piece]) -> str:
+        return "".join(p[0] for p in pieces)
