@@ -7,17 +7,15 @@ from lumor_redact.detect.base import Detector, build_detectors, register_detecto
 
 __all__ = ["Detector", "build_detectors", "register_detector", "registered_detectors"]
 
-# Each module registers its detectors on import. Optional families (a model that is not
-# shipped, a library that is not installed) are skipped, so the rule path always works.
-_MODULES = (
-    "lumor_redact.detect.rules",
-    "lumor_redact.detect.custom",
-    "lumor_redact.detect.lexicon",
-    "lumor_redact.detect.ner",
-)
-for _m in _MODULES:
+# Each module registers its detectors on import, in this order (the registry order). Optional
+# families (a model that is not shipped) are skipped when absent, so the rule path always works.
+_BUILTIN = ("cards", "phone", "au_ids", "bank", "documents", "web", "dates", "address", "custom")
+_OPTIONAL = ("lexicon", "ner")
+for _m in _BUILTIN:
+    importlib.import_module(f"lumor_redact.detect.{_m}")
+for _m in _OPTIONAL:
     try:
-        importlib.import_module(_m)
+        importlib.import_module(f"lumor_redact.detect.{_m}")
     except ModuleNotFoundError as exc:
-        if exc.name != _m:
+        if exc.name != f"lumor_redact.detect.{_m}":
             raise

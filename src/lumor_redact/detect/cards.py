@@ -1,0 +1,75 @@
+"""Payment cards (PCI DSS): card numbers, expiry dates, security codes."""
+from __future__ import annotations
+
+import regex
+from stdnum import luhn
+
+from lumor_redact.detect.base import register_detector
+from lumor_redact.detect.numbers import NumberRule, NumberRuleDetector, digit_runs
+from lumor_redact.entities import Candidate
+from lumor_redact.text.view import TextView
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+
+def is_card_number(digits: str) -> bool:
+    """Luhn-valid with a known issuer prefix (2 Mastercard, 3 Amex/Diners/JCB, 4 Visa, 5, 6)."""
+    return digits[0] in "23456" and luhn.is_valid(digits)
+
+
+_EXPIRY_SLASH = regex.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) ?(?:/|-) ?(?:20)?\d\d(?![\w/]|\.\d)")
+_EXPIRY_WORDS = regex.compile(rf"(?<![\w])(?:{MONTHS}),? (?:20)?\d\d(?!\d)")
+_EXPIRY_DIGITS = regex.compile(r"(?<![\w/])(?:0[1-9]|1[0-2])(?:20)?\d\d(?![\w/])")
+_SHORT = regex.compile(r"(?<![\w/.])\d{3,4}(?![\w/]|\.\d)")
+
+
+@register_detector("payment_card")
+class PaymentCardDetector(NumberRuleDetector):
+    """Card numbers by Luhn; misheard numbers (checksum broken) when the talk is about a card.
+
+    A bare "card ending in 4421" is four digits and never matches: PCI DSS lets the last four
+    digits be shown.
+    """
+
+    labels = frozenset({"CREDIT_CARD", "CARD_EXPIRY", "CARD_CVV"})
+    rules = (NumberRule("CREDIT_CARD", 13, 19, is_card_number, score_alone=0.9, score_topic=0.8),)
+
+    def extra(self, view: TextView, cues, found: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        canon = view.canonical
+        cards = [c for c in found if c.label == "CREDIT_CARD"]
+        card_ends = [view.to_canonical(c.start, c.end)[1] for c in cards]
+
+        def after_card(pos: int, reach: int = 40) -> bool:
+            return any(0 <= pos - e <= reach for e in card_ends)
+
+        if self.config.wants("CARD_EXPIRY"):
+            for pat in (_EXPIRY_SLASH, _EXPIRY_WORDS, _EXPIRY_DIGITS):
+                for m in pat.finditer(canon):
+                    topic, _ = self.topics.topic(cues, m.start(), window=50)
+                    near = self.topics.labels_near(cues, m.start(), window=50)
+                    if topic == "CARD_EXPIRY" or "CARD_EXPIRY" in near:
+                        score = 0.9
+                    elif pat is not _EXPIRY_DIGITS and after_card(m.start()):
+                        score = 0.85
+                    else:
+                        continue
+                    s, e = view.to_original(m.start(), m.end())
+                    out.append(Candidate("CARD_EXPIRY", s, e, score, self.name))
+        if self.config.wants("CARD_CVV"):
+            expiry_ends = [view.to_canonical(c.start, c.end)[1] for c in out]
+            for m in _SHORT.finditer(canon):
+                topic, _ = self.topics.topic(cues, m.start(), window=50)
+                near = self.topics.labels_near(cues, m.start(), window=50)
+                if topic == "CARD_CVV" or ("CARD_CVV" in near and topic in ("CARD_EXPIRY", "CARD_CVV", None)):
+                    score = 0.9
+                elif any(0 <= m.start() - e <= 12 for e in expiry_ends) and cards:
+                    score = 0.8
+                else:
+                    continue
+                if any(c.start <= view.to_original(m.start(), m.end())[0] < c.end for c in found + out):
+                    continue
+                s, e = view.to_original(m.start(), m.end())
+                out.append(Candidate("CARD_CVV", s, e, score, self.name))
+        return out

@@ -1,0 +1,104 @@
+"""What a number is about: the nearest cue word before it ("tfn", "bsb", "card", "expiry").
+
+Spoken transcripts label their numbers: "and your tfn … three oh one …", "bsb oh six two, oh
+oh oh account one two three". The nearest cue before a number (within a window that reaches
+into the previous turn) is its *topic*. One cue table serves every rule detector, so a number
+is claimed by the detector its topic names, and generic numbers (booking references, prices)
+carry a topic that claims them for nobody.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Mapping
+
+import regex
+
+NONE = "NONE"  # a topic that says "this number is not personal" (booking refs, prices …)
+
+CUES: dict[str, tuple[str, ...]] = {
+    "CREDIT_CARD": ("credit card", "debit card", "card number", "card no", "card", "visa", "mastercard",
+                    "master card", "amex", "american express", "diners", "long number on the card"),
+    "CARD_EXPIRY": ("expiry date", "expiry", "expires", "expiring", "expiration", "exp", "valid until",
+                    "valid thru", "valid to", "good thru"),
+    "CARD_CVV": ("cvv", "cvc", "cvn", "csc", "ccv", "security code", "code on the back", "digits on the back",
+                 "digit code", "three digits", "3 digits", "four digits on the front", "card code", "security number"),
+    "PHONE_NUMBER": ("phone number", "phone", "mobile number", "mobile", "mobile's", "mob", "cell", "landline",
+                     "contact number", "best number", "my number", "number's", "number is", "call me on",
+                     "ring me on", "reach me on", "reach you on", "call back on", "fax", "whatsapp", "text me on"),
+    "AU_TFN": ("tfn", "tax file number", "tax file", "t f n"),
+    "AU_ABN": ("abn", "a b n", "australian business number"),
+    "AU_ACN": ("acn", "a c n", "australian company number", "company number"),
+    "AU_MEDICARE": ("medicare card", "medicare number", "medicare", "irn"),
+    "AU_BSB": ("bsb", "b s b", "branch number"),
+    "BANK_ACCOUNT": ("account number", "account no", "account", "acc no", "acct"),
+    "AU_DRIVER_LICENCE": ("driver's licence", "drivers licence", "driver licence", "licence number", "licence",
+                          "license number", "license", "driving licence"),
+    "PASSPORT": ("passport number", "passport"),
+    "DATE_OF_BIRTH": ("date of birth", "dob", "d o b", "birth date", "birthdate", "birthday", "born on",
+                      "born in", "born", "date of birth is"),
+    NONE: ("reference number", "reference", "ref", "booking number", "booking", "order number", "order",
+           "invoice number", "invoice", "job number", "quote number", "quote", "tracking number", "claim number",
+           "policy number", "member number", "membership number", "customer number", "confirmation number",
+           "ticket", "receipt", "price", "dollars", "bucks", "cents", "per cent", "percent", "room",
+           "level", "aisle", "platform", "gate", "flight", "page", "version", "model", "serial", "kilometres",
+           "km", "kilos", "weeks", "days", "hours", "minutes", "years old", "appointment", "pm", "am", "o'clock",
+           "meter number", "nmi", "account balance", "balance"),
+}
+
+_CUE_TO_LABEL: dict[str, str] = {}
+for _label, _cues in CUES.items():
+    for _c in _cues:
+        _CUE_TO_LABEL[_c] = _label
+
+
+def _cue_pattern(cues: Mapping[str, str]) -> regex.Pattern:
+    alts = sorted(cues, key=len, reverse=True)  # longest first: "medicare card" before "card"
+    return regex.compile(r"(?<![\w'])(?:" + "|".join(regex.escape(c) for c in alts) + r")(?![\w'])")
+
+
+_CUE_RE = _cue_pattern(_CUE_TO_LABEL)
+
+
+@lru_cache(maxsize=32)
+def _extra_pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[regex.Pattern, dict[str, str]]:
+    cues = dict(_CUE_TO_LABEL)
+    for label, words in extra:
+        for w in words:
+            cues[w.lower()] = label
+    return _cue_pattern(cues), cues
+
+
+class TopicFinder:
+    """Finds the topic of a span of the canonical view from the cue words before it."""
+
+    WINDOW = 80  # canonical characters: about the previous short turn
+
+    def __init__(self, extra: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        if extra:
+            key = tuple(sorted((k, tuple(v)) for k, v in extra.items()))
+            self._re, self._cues = _extra_pattern(key)
+        else:
+            self._re, self._cues = _CUE_RE, _CUE_TO_LABEL
+
+    def cues(self, canonical: str) -> list[tuple[int, int, str]]:
+        """Every cue in the text as (start, end, label), in order; computed once per view."""
+        return [(m.start(), m.end(), self._cues[m.group()]) for m in self._re.finditer(canonical)]
+
+    @staticmethod
+    def topic(cues: list[tuple[int, int, str]], start: int, window: int = WINDOW) -> tuple[str | None, int]:
+        """The label of the nearest cue ending at or before `start` within `window`, and its distance."""
+        import bisect
+
+        i = bisect.bisect_right(cues, (start, 1 << 62, "")) - 1
+        while i >= 0:
+            s, e, label = cues[i]
+            if e <= start:
+                dist = start - e
+                return (label, dist) if dist <= window else (None, dist)
+            i -= 1
+        return None, 1 << 30
+
+    @staticmethod
+    def labels_near(cues: list[tuple[int, int, str]], start: int, window: int = WINDOW) -> set[str]:
+        """All cue labels that end within `window` before `start` (for "expiry and cvv" asks)."""
+        return {label for s, e, label in cues if e <= start and start - e <= window}

@@ -1,0 +1,124 @@
+"""One mechanism for every "digits + checksum + topic" identifier (cards, TFN, ABN, BSB …).
+
+Presidio repeats regex-plus-checksum boilerplate in each recognizer; here each identifier is a
+`NumberRule` (lengths, checksum, scores) and `NumberRuleDetector` does the rest once: it
+finds digit runs in the canonical view ("0412 345 678", "4111111111111111", "062-692"),
+tries contiguous groups of each run longest-first, and scores a stretch by its checksum and
+by its topic (the nearest cue word before it, see `context.py`):
+
+  topic names this label          -> score_topic_valid if the checksum holds, else score_topic
+  no topic                        -> score_alone if the checksum holds, else nothing
+  topic names another label/none  -> score_alone - 0.3 if the checksum holds, else nothing
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, ClassVar, Iterator
+
+import regex
+
+from lumor_redact.config import RedactorConfig
+from lumor_redact.detect.base import Detector
+from lumor_redact.detect.context import TopicFinder
+from lumor_redact.entities import Candidate
+from lumor_redact.text.view import TextView
+
+_RUN = regex.compile(r"(?<![\w.@/])\d+(?:[ \-]\d+)*(?![\w@/]|\.\d)")
+_GROUP = regex.compile(r"\d+")
+MAX_GROUPS = 8  # a stretch spans at most this many groups ("4111 1111 1111 1111" is 4)
+
+
+@dataclass(frozen=True, slots=True)
+class DigitGroup:
+    digits: str
+    start: int  # canonical offsets
+    end: int
+
+
+@lru_cache(maxsize=64)
+def digit_runs(canonical: str) -> tuple[tuple[DigitGroup, ...], ...]:
+    """Maximal digit runs of the canonical view, as groups split at spaces and dashes."""
+    out = []
+    for m in _RUN.finditer(canonical):
+        out.append(tuple(DigitGroup(g.group(), g.start(), g.end()) for g in _GROUP.finditer(canonical, m.start(), m.end())))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _cues_cached(finder_key: int, canonical: str, finder: TopicFinder) -> list[tuple[int, int, str]]:
+    return finder.cues(canonical)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRule:
+    label: str
+    min_len: int
+    max_len: int
+    validate: Callable[[str], bool] | None
+    score_alone: float = 0.0
+    score_topic: float = 0.75
+    score_topic_valid: float = 0.95
+    max_groups: int = MAX_GROUPS
+
+    def score(self, digits: str, topic: str | None) -> float:
+        valid = self.validate is None or self.validate(digits)
+        if topic == self.label:
+            return self.score_topic_valid if valid else self.score_topic
+        if self.validate is None or not valid or not self.score_alone:
+            return 0.0
+        return self.score_alone if topic is None else max(0.0, self.score_alone - 0.3)
+
+
+def stretches(run: tuple[DigitGroup, ...], rule: NumberRule) -> Iterator[tuple[int, int, str]]:
+    """Contiguous group stretches of a run whose digit count fits the rule, longest first from
+    each start, as (first group, last group, digits)."""
+    n = len(run)
+    for i in range(n):
+        digits = ""
+        best = None
+        for j in range(i, min(n, i + rule.max_groups)):
+            digits += run[j].digits
+            if len(digits) > rule.max_len:
+                break
+            if len(digits) >= rule.min_len:
+                best = (i, j, digits)
+        if best is not None:
+            yield best
+
+
+class NumberRuleDetector(Detector):
+    """Base for identifier families: subclasses list their `rules`."""
+
+    rules: ClassVar[tuple[NumberRule, ...]] = ()
+
+    def __init__(self, config: RedactorConfig) -> None:
+        super().__init__(config)
+        self.topics = TopicFinder(config.context)
+
+    def cues(self, view: TextView) -> list[tuple[int, int, str]]:
+        return _cues_cached(id(self.topics._re), view.canonical, self.topics)
+
+    def detect(self, view: TextView) -> list[Candidate]:
+        out: list[Candidate] = []
+        cues = self.cues(view)
+        for run in digit_runs(view.canonical):
+            for rule in self.rules:
+                if not self.config.wants(rule.label):
+                    continue
+                taken_to = -1
+                for i, j, digits in stretches(run, rule):
+                    if i <= taken_to:
+                        continue
+                    topic, _ = self.topics.topic(cues, run[i].start)
+                    score = rule.score(digits, topic)
+                    if score > 0:
+                        s, e = view.to_original(run[i].start, run[j].end)
+                        out.append(Candidate(rule.label, s, e, score, self.name))
+                        taken_to = j
+        out.extend(self.extra(view, cues, out))
+        return out
+
+    def extra(self, view: TextView, cues: list[tuple[int, int, str]], found: list[Candidate]) -> list[Candidate]:
+        """Hook for family-specific finds beyond digit runs (IRNs, expiry dates …)."""
+        return []

@@ -1,0 +1,90 @@
+"""Internet identifiers: email addresses, web addresses, IP addresses.
+
+Spoken forms ("john dot smith at gmail dot com") are joined by the normalizer, so these rules
+only see written forms. Domain suffixes are checked against the public-suffix list bundled
+with tldextract (its snapshot, never a download).
+"""
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+
+import regex
+
+from lumor_redact.detect.base import Detector, register_detector
+from lumor_redact.entities import Candidate
+from lumor_redact.text.view import TextView
+
+_TLD = r"(?:xn--[a-z0-9\-]{2,59}|[a-z]{2,24})"
+_EMAIL = regex.compile(
+    r"(?<![\w.%+\-])[a-z0-9_%+\-](?:[a-z0-9._%+\-]{0,63})@(?:[a-z0-9\-]+\.)+" + _TLD + r"(?![\w\-]|\.[a-z0-9])")
+_URL = regex.compile(
+    r"(?<![\w@.\-/])(?:(?:https?|ftp)://[^\s<>\"]+|(?:www\.)?(?:[a-z0-9\-]+\.)+" + _TLD +
+    r"(?![\w@\-])(?::\d{2,5})?(?:/[^\s<>\"]*)?)")
+_IPV4 = regex.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
+_IPV6 = regex.compile(r"(?<![\w:.])[0-9a-f:.]{2,45}(?:/\d{1,3})?(?![\w:])")
+_TRAILING = ".,;:!?)]}'\""
+
+
+@lru_cache(maxsize=1)
+def _suffixes():
+    import tldextract
+
+    # suffix_list_urls=() -> the snapshot shipped inside tldextract; cache_dir=None -> no disk cache
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=False)
+
+
+def has_public_suffix(host: str) -> bool:
+    ext = _suffixes()(host)
+    return bool(ext.suffix) and len(ext.domain) >= 2
+
+
+@register_detector("web")
+class InternetIdentifierDetector(Detector):
+    labels = frozenset({"EMAIL_ADDRESS", "URL", "IP_ADDRESS"})
+
+    def detect(self, view: TextView) -> list[Candidate]:
+        canon = view.canonical
+        out: list[Candidate] = []
+        if "@" in canon and self.config.wants("EMAIL_ADDRESS"):
+            for m in _EMAIL.finditer(canon):
+                host = m.group().rsplit("@", 1)[1]
+                if has_public_suffix(host):
+                    out.append(self._cand("EMAIL_ADDRESS", view, m.start(), m.end(), 0.95))
+        if "." in canon and self.config.wants("URL"):
+            for m in _URL.finditer(canon):
+                text = m.group()
+                end = m.end()
+                while text and text[-1] in _TRAILING:
+                    text, end = text[:-1], end - 1
+                schemed = "://" in text
+                host = text.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+                if schemed or has_public_suffix(host):
+                    score = 0.95 if schemed or text.startswith("www.") or "/" in text else 0.8
+                    out.append(self._cand("URL", view, m.start(), end, score))
+        if self.config.wants("IP_ADDRESS"):
+            if "." in canon:
+                for m in _IPV4.finditer(canon):
+                    if _is_ip(m.group()):
+                        out.append(self._cand("IP_ADDRESS", view, m.start(), m.end(), 0.9))
+            if "::" in canon or canon.count(":") >= 3:
+                for m in _IPV6.finditer(canon):
+                    text = m.group()
+                    if text.count(":") >= 2 and _is_ip(text):
+                        out.append(self._cand("IP_ADDRESS", view, m.start(), m.end(), 0.9))
+        return out
+
+    def _cand(self, label: str, view: TextView, cs: int, ce: int, score: float) -> Candidate:
+        s, e = view.to_original(cs, ce)
+        return Candidate(label, s, e, score, self.name)
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        if "/" in text:
+            ipaddress.ip_network(text, strict=False)
+        else:
+            ipaddress.ip_address(text)
+        return any(c.isdigit() or c in "abcdef" for c in text.replace(":", ""))
+    except ValueError:
+        return False

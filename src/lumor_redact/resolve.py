@@ -1,0 +1,66 @@
+"""The one place that decides which candidates become entities.
+
+1. drop candidates below their label's threshold, of unwanted labels, or on the allow list;
+2. group candidates whose spans overlap (transitively);
+3. each group becomes one entity: the label and score of its best candidate (highest score,
+   then longest, then most specific detector order), the span of the whole group, so nothing
+   any accepted candidate covered is left readable.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from lumor_redact.config import RedactorConfig
+from lumor_redact.entities import Candidate
+
+_EDGE = " \t\r\n.,;:!?\"'()[]{}"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past whitespace and punctuation at its edges (but never to nothing)."""
+    s, e = start, end
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return (s, e) if e > s else (start, end)
+
+
+def resolve(text: str, candidates: Iterable[Candidate], config: RedactorConfig) -> list[Candidate]:
+    allow = {a.lower().strip() for a in config.allow}
+    kept: list[Candidate] = []
+    n = len(text)
+    for c in candidates:
+        if not (0 <= c.start < c.end <= n):
+            continue
+        if c.score < config.threshold_for(c.label) or not config.wants(c.label):
+            if c.detector != "fail_closed":
+                continue
+        s, e = trim(text, c.start, c.end)
+        if allow and text[s:e].lower() in allow:
+            continue
+        if (s, e) != (c.start, c.end):
+            c = Candidate(c.label, s, e, c.score, c.detector)
+        kept.append(c)
+    kept.sort(key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    group: list[Candidate] = []
+    group_end = -1
+    for c in kept:
+        if group and c.start >= group_end:
+            out.append(_merge(group))
+            group = []
+        group.append(c)
+        group_end = max(group_end, c.end) if len(group) > 1 else c.end
+    if group:
+        out.append(_merge(group))
+    return out
+
+
+def _merge(group: list[Candidate]) -> Candidate:
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=lambda c: (c.detector == "fail_closed", c.score, c.end - c.start))
+    start = min(c.start for c in group)
+    end = max(c.end for c in group)
+    return Candidate(best.label, start, end, best.score, best.detector)
