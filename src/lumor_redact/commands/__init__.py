@@ -1,0 +1,1 @@
+"""Subcommands of the `lumor-redact` command line, one module each."""
