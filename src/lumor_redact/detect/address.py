@@ -11,10 +11,8 @@ STREET_TYPES = (
     "street", "st", "road", "rd", "avenue", "ave", "av", "parade", "pde", "crescent", "cres", "close", "cl",
     "way", "drive", "dr", "lane", "ln", "place", "pl", "court", "ct", "terrace", "tce", "highway", "hwy",
     "boulevard", "blvd", "boulevarde", "grove", "gr", "circuit", "cct", "square", "sq", "esplanade", "esp",
-    "promenade", "row", "mews", "rise", "track", "walk", "loop", "view", "vista", "glen", "gardens", "green",
-    "heights", "ridge", "outlook", "crest", "chase", "link", "quay", "wharf", "pass", "bypass", "freeway",
-    "motorway", "alley", "arcade", "concourse", "retreat", "parkway", "strand", "circle", "crossing",
-    "approach", "cove", "mall", "plaza", "point", "reserve", "trail", "wynd", "brae", "bend", "dale",
+    "promenade", "mews", "glen", "gardens", "heights", "ridge", "quay", "wharf", "bypass", "freeway",
+    "motorway", "alley", "arcade", "concourse", "parkway", "strand", "plaza", "wynd", "brae",
 )
 STATES = ("nsw", "vic", "qld", "wa", "sa", "tas", "act", "nt", "new south wales", "victoria", "queensland",
           "western australia", "south australia", "tasmania", "northern territory")
@@ -39,13 +37,20 @@ _ADDRESS = regex.compile(
     r"(?<![\w])"
     r"(?:(?:unit|apartment|apt|flat|suite|shop|lot|villa|townhouse) ?\d{1,4}[a-z]?(?:,? |/| / )(?=\d|[a-z]))?"
     r"(?:\d{1,5}[a-z]?/)?\d{1,5}[a-z]?(?:-\d{1,5})?,? "      # the street number is required
-    r"(?:(?!(?:" + _ALT(STOP) + r")\b)[a-z][a-z'\-]*\.? ){1,3}?"
+    r"(?:the |(?:(?!(?:" + _ALT(STOP) + r")\b)[a-z][a-z'\-]*\.? ){1,3}?)"   # "88 the boulevarde"
     r"(?:" + _ALT(STREET_TYPES) + r")\.?(?![\w'])"
     r"(?:,? (?!(?:" + _ALT(STOP + STREET_TYPES) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"
     r"(?:,? (?:" + _ALT(STATES) + r")(?![\w']))?"
     r"(?:,? \d{4}(?!\d))?",
     regex.V0)
 _PO_BOX = regex.compile(r"(?<![\w])(?:po|p o|post office) box \d{1,6}(?:,? [a-z][a-z'\-]*){0,3}?(?:,? (?:" + _ALT(STATES) + r"))?(?:,? \d{4})?(?!\d)")
+
+
+# A business giving its own address is not giving personal information.
+_OWN_PREMISES = regex.compile(
+    r"(?<![\w'])(?:we're|we are|we're located|we are located|located|our (?:clinic|office|shop|store|showroom|practice|"
+    r"surgery|studio|gym|salon|workshop|warehouse|branch|address)(?: is)?|pop into|come (?:in|into|down) to|"
+    r"find us|visit us)(?: at| on| in)?[ ,]*(?:\w+[ ,]+){0,3}$")
 
 
 @register_detector("street_address")
@@ -57,6 +62,8 @@ class StreetAddressDetector(Detector):
         out: list[Candidate] = []
         for pat, score in ((_ADDRESS, 0.85), (_PO_BOX, 0.8)):
             for m in pat.finditer(canon, timeout=0.25):
+                before = canon[max(0, m.start() - 40):m.start()]
+                own = _OWN_PREMISES.search(before) is not None
                 s, e = view.to_original(m.start(), m.end())
-                out.append(Candidate("STREET_ADDRESS", s, e, score, self.name))
+                out.append(Candidate("STREET_ADDRESS", s, e, 0.4 if own else score, self.name))
         return out

@@ -16,10 +16,14 @@ from lumor_redact.text.view import TextView
 
 def is_medicare(digits: str) -> bool:
     """10 digits (card number + issue number) or 11 (plus the person's IRN)."""
-    if len(digits) not in (10, 11) or digits[0] not in "23456":
+    if len(digits) not in (10, 11) or not medicare_plausible(digits):
         return False
     check = sum(int(d) * w for d, w in zip(digits[:8], (1, 3, 7, 9, 1, 3, 7, 9))) % 10
     return check == int(digits[8])
+
+
+def medicare_plausible(digits: str) -> bool:
+    return digits[0] in "23456"
 
 
 def _valid(module) -> callable:
@@ -34,7 +38,8 @@ def _valid(module) -> callable:
 is_tfn, is_abn, is_acn = _valid(tfn), _valid(abn), _valid(acn)
 
 # "... and he's number four", "your reference number is 2": the IRN said after the card number
-_IRN = regex.compile(r"(?<![\w])(?:number|irn|reference number|ref number|reference)(?: is)? ([1-9])(?![\w])")
+_IRN = regex.compile(r"(?<![\w])(?:number|irn|reference number|ref number|reference|i'm|i am|he's|she's|"
+                     r"you're|they're|he is|she is)(?: number| no)?(?: is)? ([1-9])(?![\w]|[.,]\d)")
 
 
 @register_detector("au_identifiers")
@@ -42,8 +47,9 @@ class AustralianIdentifierDetector(NumberRuleDetector):
     labels = frozenset({"AU_TFN", "AU_ABN", "AU_ACN", "AU_MEDICARE"})
     rules = (
         NumberRule("AU_ABN", 11, 11, is_abn, score_alone=0.6),
-        NumberRule("AU_MEDICARE", 10, 11, is_medicare, score_alone=0.6),
-        NumberRule("AU_TFN", 8, 9, is_tfn, score_alone=0.6),
+        NumberRule("AU_MEDICARE", 10, 11, is_medicare, score_alone=0.6, plausible=medicare_plausible),
+        NumberRule("AU_TFN", 9, 9, is_tfn, score_alone=0.6),
+        NumberRule("AU_TFN", 8, 8, is_tfn),  # old 8-digit TFNs: only when the talk is of a TFN
         NumberRule("AU_ACN", 9, 9, is_acn, score_alone=0.55),
     )
 

@@ -21,8 +21,8 @@ def _is_bsb(digits: str) -> bool:
 class BankDetailsDetector(NumberRuleDetector):
     labels = frozenset({"AU_BSB", "BANK_ACCOUNT", "IBAN_CODE"})
     rules = (
-        NumberRule("AU_BSB", 6, 6, None, score_topic=0.95, max_groups=3),
-        NumberRule("BANK_ACCOUNT", 6, 10, None, score_topic=0.85),
+        NumberRule("AU_BSB", 6, 6, None, score_topic_valid=0.95, max_groups=3),
+        NumberRule("BANK_ACCOUNT", 6, 10, None, score_topic_valid=0.85),
     )
 
     def extra(self, view: TextView, cues, found: list[Candidate]) -> list[Candidate]:

@@ -15,13 +15,23 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 
 def is_card_number(digits: str) -> bool:
     """Luhn-valid with a known issuer prefix (2 Mastercard, 3 Amex/Diners/JCB, 4 Visa, 5, 6)."""
-    return digits[0] in "23456" and luhn.is_valid(digits)
+    return has_issuer_prefix(digits) and luhn.is_valid(digits)
+
+
+def has_issuer_prefix(digits: str) -> bool:
+    return digits[0] in "23456"
 
 
 _EXPIRY_SLASH = regex.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) ?(?:/|-) ?(?:20)?\d\d(?![\w/]|\.\d)")
 _EXPIRY_WORDS = regex.compile(rf"(?<![\w])(?:{MONTHS}),? (?:20)?\d\d(?!\d)")
 _EXPIRY_DIGITS = regex.compile(r"(?<![\w/])(?:0[1-9]|1[0-2])(?:20)?\d\d(?![\w/])")
-_SHORT = regex.compile(r"(?<![\w/.])\d{3,4}(?![\w/]|\.\d)")
+_SHORT = regex.compile(r"(?<![\w/.$,])\d{3,4}(?![\w/]|[.,]\d)")
+# "oh two twenty seven three three eight": expiry and code said in one breath become one run
+_EXPIRY_THEN_CODE = regex.compile(r"(?<![\w/])(?P<exp>(?:0[1-9]|1[0-2])\d\d)(?P<cvv>\d{3,4})(?![\w/])")
+_MONTH_THEN_CODE = regex.compile(rf"(?<![\w])(?P<exp>(?:{MONTHS}) \d\d)(?P<cvv>\d{{3,4}})(?![\w/])")
+
+
+CARD_SHAPES = ((4, 4, 4, 4), (4, 6, 5), (4, 6, 4))  # Visa/Mastercard, Amex, Diners grouping
 
 
 @register_detector("payment_card")
@@ -33,12 +43,30 @@ class PaymentCardDetector(NumberRuleDetector):
     """
 
     labels = frozenset({"CREDIT_CARD", "CARD_EXPIRY", "CARD_CVV"})
-    rules = (NumberRule("CREDIT_CARD", 13, 19, is_card_number, score_alone=0.9, score_topic=0.8),)
+    rules = (NumberRule("CREDIT_CARD", 13, 19, luhn.is_valid, score_alone=0.9, score_topic=0.8,
+                        plausible=has_issuer_prefix),)
+
+    def _card_shaped(self, view: TextView, found: list[Candidate]) -> list[Candidate]:
+        """A number read in a card's grouping ("5339, 6618, 7123, 2417") with an issuer prefix
+        is a card even with a misheard digit and no "card" said nearby."""
+        out = []
+        taken = {(c.start, c.end) for c in found}
+        for run in digit_runs(view.canonical):
+            for k in range(len(run)):
+                for shape in CARD_SHAPES:
+                    groups = run[k:k + len(shape)]
+                    if tuple(len(g.digits) for g in groups) == shape and has_issuer_prefix(groups[0].digits):
+                        s, e = view.to_original(groups[0].start, groups[-1].end)
+                        if (s, e) not in taken:
+                            out.append(Candidate("CREDIT_CARD", s, e, 0.7, self.name))
+        return out
 
     def extra(self, view: TextView, cues, found: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
         canon = view.canonical
-        cards = [c for c in found if c.label == "CREDIT_CARD"]
+        if self.config.wants("CREDIT_CARD"):
+            out.extend(self._card_shaped(view, found))
+        cards = [c for c in found + out if c.label == "CREDIT_CARD"]
         card_ends = [view.to_canonical(c.start, c.end)[1] for c in cards]
 
         def after_card(pos: int, reach: int = 40) -> bool:
@@ -57,6 +85,15 @@ class PaymentCardDetector(NumberRuleDetector):
                         continue
                     s, e = view.to_original(m.start(), m.end())
                     out.append(Candidate("CARD_EXPIRY", s, e, score, self.name))
+        cards = [c for c in found + out if c.label == "CREDIT_CARD"]
+        for pat in (_EXPIRY_THEN_CODE, _MONTH_THEN_CODE):
+            for m in pat.finditer(canon):
+                near = self.topics.labels_near(cues, m.start(), window=60)
+                if {"CARD_EXPIRY", "CARD_CVV"} <= near:
+                    for label, g in (("CARD_EXPIRY", "exp"), ("CARD_CVV", "cvv")):
+                        if self.config.wants(label):
+                            s, e = view.to_original(m.start(g), m.end(g))
+                            out.append(Candidate(label, s, e, 0.85, self.name))
         if self.config.wants("CARD_CVV"):
             expiry_ends = [view.to_canonical(c.start, c.end)[1] for c in out]
             for m in _SHORT.finditer(canon):

@@ -21,9 +21,10 @@ CUES: dict[str, tuple[str, ...]] = {
     "CARD_EXPIRY": ("expiry date", "expiry", "expires", "expiring", "expiration", "exp", "valid until",
                     "valid thru", "valid to", "good thru"),
     "CARD_CVV": ("cvv", "cvc", "cvn", "csc", "ccv", "security code", "code on the back", "digits on the back",
-                 "digit code", "three digits", "3 digits", "four digits on the front", "card code", "security number"),
+                 "digit code", "3 digits", "4 digits", "digits on the front", "digits on the back", "card code", "security number",
+                 "code on the card", "the code is", "code is"),
     "PHONE_NUMBER": ("phone number", "phone", "mobile number", "mobile", "mobile's", "mob", "cell", "landline",
-                     "contact number", "best number", "my number", "number's", "number is", "call me on",
+                     "contact number", "best number", "my number", "call me on",
                      "ring me on", "reach me on", "reach you on", "call back on", "fax", "whatsapp", "text me on"),
     "AU_TFN": ("tfn", "tax file number", "tax file", "t f n"),
     "AU_ABN": ("abn", "a b n", "australian business number"),
@@ -34,11 +35,11 @@ CUES: dict[str, tuple[str, ...]] = {
     "AU_DRIVER_LICENCE": ("driver's licence", "drivers licence", "driver licence", "licence number", "licence",
                           "license number", "license", "driving licence"),
     "PASSPORT": ("passport number", "passport"),
-    "DATE_OF_BIRTH": ("date of birth", "dob", "d o b", "birth date", "birthdate", "birthday", "born on",
+    "DATE_OF_BIRTH": ("date of birth", "dates of birth", "dob", "d o b", "birth date", "birthdate", "birthday", "born on",
                       "born in", "born", "date of birth is"),
     NONE: ("reference number", "reference", "ref", "booking number", "booking", "order number", "order",
            "invoice number", "invoice", "job number", "quote number", "quote", "tracking number", "claim number",
-           "policy number", "member number", "membership number", "customer number", "confirmation number",
+           "policy number", "member number", "event number", "case number", "incident number", "report number", "membership number", "customer number", "confirmation number",
            "ticket", "receipt", "price", "dollars", "bucks", "cents", "per cent", "percent", "room",
            "level", "aisle", "platform", "gate", "flight", "page", "version", "model", "serial", "kilometres",
            "km", "kilos", "weeks", "days", "hours", "minutes", "years old", "appointment", "pm", "am", "o'clock",
@@ -53,7 +54,8 @@ for _label, _cues in CUES.items():
 
 def _cue_pattern(cues: Mapping[str, str]) -> regex.Pattern:
     alts = sorted(cues, key=len, reverse=True)  # longest first: "medicare card" before "card"
-    return regex.compile(r"(?<![\w'])(?:" + "|".join(regex.escape(c) for c in alts) + r")(?![\w'])")
+    # a cue may carry a plural or possessive ending: "tfns", "the abn's", "medicare numbers"
+    return regex.compile(r"(?<![\w'])(?P<cue>" + "|".join(regex.escape(c) for c in alts) + r")(?:'s|s)?(?![\w'])")
 
 
 _CUE_RE = _cue_pattern(_CUE_TO_LABEL)
@@ -82,7 +84,7 @@ class TopicFinder:
 
     def cues(self, canonical: str) -> list[tuple[int, int, str]]:
         """Every cue in the text as (start, end, label), in order; computed once per view."""
-        return [(m.start(), m.end(), self._cues[m.group()]) for m in self._re.finditer(canonical)]
+        return [(m.start(), m.end(), self._cues[m.group("cue")]) for m in self._re.finditer(canonical)]
 
     @staticmethod
     def topic(cues: list[tuple[int, int, str]], start: int, window: int = WINDOW) -> tuple[str | None, int]:
@@ -97,6 +99,17 @@ class TopicFinder:
                 return (label, dist) if dist <= window else (None, dist)
             i -= 1
         return None, 1 << 30
+
+    @staticmethod
+    def topic_after(cues: list[tuple[int, int, str]], end: int, reach: int = 15) -> str | None:
+        """The label of a cue starting just after `end`: "015-025 and account …" introduces
+        the next number, so the account cue says the number before it is NOT the account."""
+        import bisect
+
+        i = bisect.bisect_left(cues, (end, -1, ""))
+        if i < len(cues) and cues[i][0] - end <= reach:
+            return cues[i][2]
+        return None
 
     @staticmethod
     def labels_near(cues: list[tuple[int, int, str]], start: int, window: int = WINDOW) -> set[str]:

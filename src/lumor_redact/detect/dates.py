@@ -38,12 +38,20 @@ class DateOfBirthDetector(Detector):
             return []
         out: list[Candidate] = []
         last_end = -1000
+        # the first date after each birth cue ("date of birth and licence number … 2 may 1994")
+        cue_ends = [e for _, e, label in cues if label == "DATE_OF_BIRTH"]
+        used: set[int] = set()
         for m in _DATE.finditer(canon):
             text = m.group()
             bare_year = text.isdigit() and len(text) == 4
             topic, dist = self.topics.topic(cues, m.start())
+            pending = [e for e in cue_ends if e <= m.start() and m.start() - e <= 120 and e not in used]
             if topic == "DATE_OF_BIRTH" and (not bare_year or dist <= 12):
                 score = 0.9
+                used.update(pending)
+            elif pending and not bare_year:
+                score = 0.85
+                used.update(pending)
             elif not bare_year and m.start() - last_end <= 30 and " and " in canon[last_end:m.start()] + " ":
                 score = 0.85  # "isla's is 4 june 2015 and noah's is 21 november 2017"
             else:

@@ -18,8 +18,8 @@ _ALNUM_LICENCE = regex.compile(r"(?<![\w])(?=[a-z]{0,3}\d)[a-z0-9]{6,12}(?![\w])
 class IdentityDocumentDetector(NumberRuleDetector):
     labels = frozenset({"AU_DRIVER_LICENCE", "PASSPORT"})
     rules = (
-        NumberRule("AU_DRIVER_LICENCE", 6, 11, None, score_topic=0.85),
-        NumberRule("PASSPORT", 7, 9, None, score_topic=0.85),
+        NumberRule("AU_DRIVER_LICENCE", 6, 11, None, score_topic_valid=0.85),
+        NumberRule("PASSPORT", 7, 9, None, score_topic_valid=0.85),
     )
 
     def extra(self, view: TextView, cues, found: list[Candidate]) -> list[Candidate]:

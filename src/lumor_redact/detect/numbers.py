@@ -6,9 +6,14 @@ finds digit runs in the canonical view ("0412 345 678", "4111111111111111", "062
 tries contiguous groups of each run longest-first, and scores a stretch by its checksum and
 by its topic (the nearest cue word before it, see `context.py`):
 
-  topic names this label          -> score_topic_valid if the checksum holds, else score_topic
-  no topic                        -> score_alone if the checksum holds, else nothing
-  topic names another label/none  -> score_alone - 0.3 if the checksum holds, else nothing
+  nearest cue names this label    -> score_topic_valid if the checksum holds (or there is none),
+                                     else score_topic (a misheard digit)
+  a cue for it is near, not nearest -> 0.9 with a valid checksum, 0.7 with no checksum to check
+  no cue                           -> score_alone if the checksum holds, else nothing
+  nearest cue names another label  -> score_alone - 0.3 if the checksum holds, else nothing
+A stretch followed at once by a cue for the same label ("015-025 and account 288…") is not that
+label unless its checksum says so: the cue introduces the next number. `plausible` is a
+structural test every candidate must pass (issuer prefix, Medicare's first digit).
 """
 from __future__ import annotations
 
@@ -57,15 +62,23 @@ class NumberRule:
     max_len: int
     validate: Callable[[str], bool] | None
     score_alone: float = 0.0
-    score_topic: float = 0.75
+    score_topic: float = 0.65
     score_topic_valid: float = 0.95
     max_groups: int = MAX_GROUPS
+    plausible: Callable[[str], bool] | None = None
 
-    def score(self, digits: str, topic: str | None) -> float:
-        valid = self.validate is None or self.validate(digits)
+    def score(self, digits: str, topic: str | None, near: set[str] | frozenset[str] = frozenset(),
+              next_topic: str | None = None) -> float:
+        if self.plausible is not None and not self.plausible(digits):
+            return 0.0
+        valid = None if self.validate is None else self.validate(digits)
+        if next_topic == self.label and not valid:
+            return 0.0
         if topic == self.label:
-            return self.score_topic_valid if valid else self.score_topic
-        if self.validate is None or not valid or not self.score_alone:
+            return self.score_topic if valid is False else self.score_topic_valid
+        if self.label in near:
+            return 0.9 if valid else (0.7 if valid is None else 0.0)
+        if not valid or not self.score_alone:
             return 0.0
         return self.score_alone if topic is None else max(0.0, self.score_alone - 0.3)
 
@@ -111,7 +124,9 @@ class NumberRuleDetector(Detector):
                     if i <= taken_to:
                         continue
                     topic, _ = self.topics.topic(cues, run[i].start)
-                    score = rule.score(digits, topic)
+                    near = self.topics.labels_near(cues, run[i].start)
+                    after = self.topics.topic_after(cues, run[j].end)
+                    score = rule.score(digits, topic, near, after)
                     if score > 0:
                         s, e = view.to_original(run[i].start, run[j].end)
                         out.append(Candidate(rule.label, s, e, score, self.name))

@@ -29,16 +29,20 @@ def phone_score(text: str, topic: str | None) -> float:
     if digits < 6 or digits > 15:
         return 0.0
     on_topic = topic == "PHONE_NUMBER"
-    num = _parse(text, "AU")
+    plus = text.lstrip().startswith("+")
+    lead = text.lstrip("+( ")[:1]
+    # Without a plus, an Australian number is dialled with its trunk 0 (or is a 13/1300/1800
+    # number); "301233595" is not a Melbourne number said without its 0, it is something else.
+    num = _parse(text, "AU") if plus or lead in "01" else None
     if num is not None and phonenumbers.is_valid_number(num):
-        if text.lstrip().startswith("+") or on_topic:
+        if plus or on_topic:
             return 0.95
-        return 0.85 if topic is None else 0.55
-    if not text.lstrip().startswith("+"):
+        return 0.85 if topic is None else 0.7
+    if not plus and digits >= 9:
         for region in FOREIGN_REGIONS:
             n = _parse(text, region)
             if n is not None and phonenumbers.is_valid_number(n):
-                return 0.9 if on_topic else (0.6 if topic is None else 0.0)
+                return 0.9 if on_topic else (0.5 if topic is None else 0.0)
     if on_topic and num is not None and phonenumbers.is_possible_number(num):
         return 0.7  # an AU number said with a digit missing or extra: still someone's number
     if on_topic and 8 <= digits <= 12:
@@ -58,16 +62,16 @@ class PhoneNumberDetector(NumberRuleDetector):
             # try the longest valid stretch from the left, then go on after it
             text = m.group()
             parts = [(p.start(), p.end()) for p in regex.finditer(r"[+(]?[\d()]+", text)]
+            best_at = [self._best_from(text, parts, i, cues, m.start()) for i in range(len(parts))]
             i = 0
             while i < len(parts):
-                topic, _ = self.topics.topic(cues, m.start() + parts[i][0])
-                best = None
-                for j in range(min(len(parts), i + 8) - 1, i - 1, -1):
-                    sub = text[parts[i][0]:parts[j][1]]
-                    score = phone_score(sub, topic)
-                    if score > 0:
-                        best = (j, score)
-                        break
+                best = best_at[i]
+                # a better reading that starts inside this one wins ("2570 0438 229 561": the
+                # postcode before a mobile is not the start of a foreign number)
+                if best is not None and best[1] < 0.85:
+                    rival = next((b for b in best_at[i + 1:best[0] + 1] if b is not None and b[1] > best[1]), None)
+                    if rival is not None:
+                        best = None
                 if best is None:
                     i += 1
                     continue
@@ -76,3 +80,16 @@ class PhoneNumberDetector(NumberRuleDetector):
                 out.append(Candidate("PHONE_NUMBER", s, e, score, self.name))
                 i = j + 1
         return out
+
+    def _best_from(self, text: str, parts: list[tuple[int, int]], i: int, cues, offset: int
+                   ) -> tuple[int, float] | None:
+        """The best reading that starts at part i: highest score, then longest."""
+        topic, _ = self.topics.topic(cues, offset + parts[i][0])
+        best = None
+        for j in range(min(len(parts), i + 8) - 1, i - 1, -1):
+            score = phone_score(text[parts[i][0]:parts[j][1]], topic)
+            if score > 0 and (best is None or score > best[1]):
+                best = (j, score)
+                if score >= 0.85:
+                    break
+        return best

@@ -30,7 +30,13 @@ from lumor_redact.text.view import TextView
 # word (letters, inner apostrophes) | digit run | whitespace run | any other single character
 _TOKEN = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|\s+|[^\s]", regex.V1)
 _WORD, _DIGITS, _SPACE, _PUNCT = 0, 1, 2, 3
-_MAX_GAP_WORDS = 4  # filler/correction words allowed between two items of one number
+_MAX_GAP_WORDS = 4
+# Words before "at" that name a place on the web, not a mailbox ("log in at", "the portal at").
+NOT_A_MAILBOX = frozenset({
+    "us", "portal", "website", "site", "page", "link", "online", "password", "app", "it", "them", "here",
+    "there", "that", "this", "go", "in", "login", "visit", "find", "available", "form", "book", "booking",
+    "details", "info", "information", "account", "dashboard", "store", "shop", "me", "look", "check",
+})  # filler/correction words allowed between two items of one number
 
 
 class _Token:
@@ -113,6 +119,10 @@ class _Builder:
             if t.kind in (_SPACE, _PUNCT):
                 self._verbatim(t.start, t.end)
                 i += 1
+                continue
+            if t.low in FILLERS:
+                # "forty one uh pendle way": fillers carry nothing, and rules read past them
+                i = self._skip_space(i + 1)
                 continue
             j, pieces = self._item(i)
             chain = self._address_chain(i, j, pieces or [[t.low, t.start, t.end]])
@@ -314,7 +324,7 @@ class _Builder:
             g2 = self._group(nk)
             if g2 is None or g2[3]:
                 w = self._word_at(nk)
-                if w in HOMOPHONES and self._group(self._skip_space(nk + 1)) is not None and joiner == "":
+                if w in HOMOPHONES and joiner == "" and not prev_written and self._spoken_digit_follows(nk + 1):
                     g2 = (nk + 1, HOMOPHONES[w], False, False)
                 else:
                     break
@@ -339,6 +349,14 @@ class _Builder:
             return None  # "oh" alone is an interjection
         return end, self._resolve_corrections(segments)
 
+    def _spoken_digit_follows(self, k: int) -> bool:
+        """A spoken single digit after token k, past spaces and one comma ("seven for, nine")."""
+        k = self._skip_space(k)
+        if k < len(self.toks) and self.toks[k].low == ",":
+            k = self._skip_space(k + 1)
+        w = self._word_at(k)
+        return w is not None and (w in UNITS or w in REPEATS)
+
     def _digit_pieces(self, k: int, end: int, digits: str, written: bool) -> list[Piece]:
         toks = self.toks
         if written:
@@ -361,11 +379,13 @@ class _Builder:
                 if "\n" in t.low:
                     return None
             elif t.kind == _PUNCT:
-                if t.low == ",":
+                tight = 0 < m < n - 1 and toks[m + 1].kind == _DIGITS and toks[m - 1].kind == _DIGITS
+                if t.low == "," and tight and not joiner:
+                    joiner = ","  # "1,150": a thousands separator, part of the number
+                elif t.low == ",":
                     comma = True
                 elif t.low in "-/." and not joiner:
                     # written separators only tight between digits ("062-692", "203.51")
-                    tight = m + 1 < n and toks[m + 1].kind == _DIGITS and toks[m - 1].kind == _DIGITS
                     if t.low == "-" or tight:
                         joiner = t.low
                     else:
@@ -420,12 +440,16 @@ class _Builder:
         seps: list[str] = []
         labels_after_dot: list[str] = []
         k = j
+        if last_word in NOT_A_MAILBOX and self._word_at(self._skip_space(j)) == "at":
+            return None  # "find us at …", "the portal at …": what follows is a web address
         while True:
             m = self._skip_space(k)
             w = self._word_at(m)
             if w not in ADDRESS_JOINERS or m >= n:
                 break
             nm = self._skip_space(m + 1)
+            while self._word_at(nm) in FILLERS:
+                nm = self._skip_space(nm + 1)
             if nm >= n or toks[nm].kind not in (_WORD, _DIGITS) or toks[nm].low in ADDRESS_JOINERS:
                 break
             ej, pieces = self._item(nm)
@@ -439,6 +463,17 @@ class _Builder:
             out.extend(pieces)
             labels_after_dot.append(self._item_text(pieces) if sym == "." else "")
             k = ej
+            if sym == "@":
+                # "harbour strata dot com": a domain the speaker said as separate words
+                for _ in range(2):
+                    m2 = self._skip_space(k)
+                    w2 = self._word_at(m2)
+                    if w2 is None or w2 in ADDRESS_JOINERS or w2 in FILLERS:
+                        break
+                    if self._word_at(self._skip_space(m2 + 1)) != "dot":
+                        break
+                    out.append([w2, toks[m2].start, toks[m2].end])
+                    k = m2 + 1
             last_word = self._item_text(pieces)
         if not seps:
             return None
