@@ -35,11 +35,12 @@ STOP = (
 _ALT = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
 _ADDRESS = regex.compile(
     r"(?<![\w])"
-    r"(?:(?:unit|apartment|apt|flat|suite|shop|lot|villa|townhouse) ?\d{1,4}[a-z]?(?:,? |/| / )(?=\d|[a-z]))?"
-    r"(?:\d{1,5}[a-z]?/)?\d{1,5}[a-z]?(?:-\d{1,5})?,? "      # the street number is required
+    r"(?:(?:unit|apartment|apt|flat|suite|shop|lot|villa|townhouse) ?\d{1,4}[a-z]?(?:,? |/| / )"
+    r"(?:\d{1,5}[a-z]?(?:-\d{1,5})?,? )?"               # "unit 4, 27 high st" or "unit 427 high st"
+    r"|(?:\d{1,5}[a-z]?/)?\d{1,5}[a-z]?(?:-\d{1,5})?,? )"  # "7/118 bay st", "42 railway pde"
     r"(?:the |(?:(?!(?:" + _ALT(STOP) + r")\b)[a-z][a-z'\-]*\.? ){1,3}?)"   # "88 the boulevarde"
     r"(?:" + _ALT(STREET_TYPES) + r")\.?(?![\w'])"
-    r"(?:,? (?!(?:" + _ALT(STOP + STREET_TYPES) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"
+    r"(?:,? (?!(?:" + _ALT(STOP) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"   # suburb: "glen waverley", "st kilda"
     r"(?:,? (?:" + _ALT(STATES) + r")(?![\w']))?"
     r"(?:,? \d{4}(?!\d))?",
     regex.V0)

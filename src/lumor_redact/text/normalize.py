@@ -124,6 +124,16 @@ class _Builder:
                 # "forty one uh pendle way": fillers carry nothing, and rules read past them
                 i = self._skip_space(i + 1)
                 continue
+            if t.kind == _WORD and len(t.low) == 1 and t.low not in "ai":
+                # "d kickett at hotmail dot com": an initial before the mailbox name
+                k2 = self._skip_space(i + 1)
+                if k2 > i + 1 and self._word_at(k2) is not None and len(self._word_at(k2) or "") > 1:
+                    j2, p2 = self._item(k2)
+                    chain = self._address_chain(k2, j2, p2 or [[toks[k2].low, toks[k2].start, toks[k2].end]])
+                    if chain is not None and any(p[0] == "@" for p in chain[1]):
+                        self._pieces([[t.low, t.start, t.end]] + chain[1])
+                        i = chain[0]
+                        continue
             j, pieces = self._item(i)
             chain = self._address_chain(i, j, pieces or [[t.low, t.start, t.end]])
             if chain is not None:
@@ -444,6 +454,13 @@ class _Builder:
             return None  # "find us at …", "the portal at …": what follows is a web address
         while True:
             m = self._skip_space(k)
+            if "@" not in seps and m > k:
+                # "harrison dot webb ninety four at …": digits said after a name part
+                run = self._number_run(m) if m < n and toks[m].kind == _WORD else None
+                if run is not None and self._word_at(self._skip_space(run[0])) in ADDRESS_JOINERS:
+                    out.extend(run[1])
+                    k = run[0]
+                    continue
             w = self._word_at(m)
             if w not in ADDRESS_JOINERS or m >= n:
                 break
