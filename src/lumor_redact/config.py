@@ -1,4 +1,4 @@
-"""One typed configuration object for the redactor, loadable from a TOML file.
+r"""One typed configuration object for the redactor, loadable from a TOML file.
 
 Everything has a sensible default: `RedactorConfig()` turns on every entity type and every
 registered detector with type-tag masking. A TOML file overrides what it names:

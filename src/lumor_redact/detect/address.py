@@ -62,7 +62,8 @@ class StreetAddressDetector(Detector):
         canon = view.canonical
         out: list[Candidate] = []
         for pat, score in ((_ADDRESS, 0.85), (_PO_BOX, 0.8)):
-            for m in pat.finditer(canon, timeout=0.25):
+            # the timeout guards the (bounded, but branchy) pattern; it scales with the text
+            for m in pat.finditer(canon, timeout=0.25 + len(canon) / 200_000):
                 before = canon[max(0, m.start() - 40):m.start()]
                 own = _OWN_PREMISES.search(before) is not None
                 s, e = view.to_original(m.start(), m.end())

@@ -1,6 +1,8 @@
 """Payment cards (PCI DSS): card numbers, expiry dates, security codes."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 from stdnum import luhn
 
@@ -16,6 +18,12 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 def is_card_number(digits: str) -> bool:
     """Luhn-valid with a known issuer prefix (2 Mastercard, 3 Amex/Diners/JCB, 4 Visa, 5, 6)."""
     return has_issuer_prefix(digits) and luhn.is_valid(digits)
+
+
+def _ends_within(sorted_ends: list[int], pos: int, reach: int) -> bool:
+    """Whether some end lies in [pos - reach, pos]."""
+    k = bisect.bisect_right(sorted_ends, pos)
+    return k > 0 and pos - sorted_ends[k - 1] <= reach
 
 
 def has_issuer_prefix(digits: str) -> bool:
@@ -67,10 +75,10 @@ class PaymentCardDetector(NumberRuleDetector):
         if self.config.wants("CREDIT_CARD"):
             out.extend(self._card_shaped(view, found))
         cards = [c for c in found + out if c.label == "CREDIT_CARD"]
-        card_ends = [view.to_canonical(c.start, c.end)[1] for c in cards]
+        card_ends = sorted(view.to_canonical(c.start, c.end)[1] for c in cards)
 
         def after_card(pos: int, reach: int = 40) -> bool:
-            return any(0 <= pos - e <= reach for e in card_ends)
+            return _ends_within(card_ends, pos, reach)
 
         if self.config.wants("CARD_EXPIRY"):
             for pat in (_EXPIRY_SLASH, _EXPIRY_WORDS, _EXPIRY_DIGITS):
@@ -95,18 +103,20 @@ class PaymentCardDetector(NumberRuleDetector):
                             s, e = view.to_original(m.start(g), m.end(g))
                             out.append(Candidate(label, s, e, 0.85, self.name))
         if self.config.wants("CARD_CVV"):
-            expiry_ends = [view.to_canonical(c.start, c.end)[1] for c in out]
+            expiry_ends = sorted(view.to_canonical(c.start, c.end)[1] for c in out if c.label == "CARD_EXPIRY")
+            taken = sorted((c.start, c.end) for c in found + out)
             for m in _SHORT.finditer(canon):
                 topic, _ = self.topics.topic(cues, m.start(), window=50)
                 near = self.topics.labels_near(cues, m.start(), window=50)
                 if topic == "CARD_CVV" or ("CARD_CVV" in near and topic in ("CARD_EXPIRY", "CARD_CVV", None)):
                     score = 0.9
-                elif any(0 <= m.start() - e <= 12 for e in expiry_ends) and cards:
+                elif cards and _ends_within(expiry_ends, m.start(), 12):
                     score = 0.8
                 else:
                     continue
-                if any(c.start <= view.to_original(m.start(), m.end())[0] < c.end for c in found + out):
-                    continue
                 s, e = view.to_original(m.start(), m.end())
+                k = bisect.bisect_right(taken, (s, 1 << 62)) - 1
+                if k >= 0 and taken[k][0] <= s < taken[k][1]:
+                    continue  # inside a card number or expiry already found
                 out.append(Candidate("CARD_CVV", s, e, score, self.name))
         return out

@@ -70,6 +70,15 @@ def _extra_pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[rege
     return _cue_pattern(cues), cues
 
 
+_LABELS: dict[regex.Pattern, dict[str, str]] = {}
+
+
+@lru_cache(maxsize=64)
+def _find_cues(pattern: regex.Pattern, canonical: str) -> list[tuple[int, int, str]]:
+    labels = _LABELS[pattern]
+    return [(m.start(), m.end(), labels[m.group("cue")]) for m in pattern.finditer(canonical)]
+
+
 class TopicFinder:
     """Finds the topic of a span of the canonical view from the cue words before it."""
 
@@ -83,8 +92,10 @@ class TopicFinder:
             self._re, self._cues = _CUE_RE, _CUE_TO_LABEL
 
     def cues(self, canonical: str) -> list[tuple[int, int, str]]:
-        """Every cue in the text as (start, end, label), in order; computed once per view."""
-        return [(m.start(), m.end(), self._cues[m.group("cue")]) for m in self._re.finditer(canonical)]
+        """Every cue in the text as (start, end, label), in order. Cached per text, so the
+        detectors that share a cue table scan each text once."""
+        _LABELS.setdefault(self._re, self._cues)
+        return _find_cues(self._re, canonical)
 
     @staticmethod
     def topic(cues: list[tuple[int, int, str]], start: int, window: int = WINDOW) -> tuple[str | None, int]:
@@ -114,4 +125,8 @@ class TopicFinder:
     @staticmethod
     def labels_near(cues: list[tuple[int, int, str]], start: int, window: int = WINDOW) -> set[str]:
         """All cue labels that end within `window` before `start` (for "expiry and cvv" asks)."""
-        return {label for s, e, label in cues if e <= start and start - e <= window}
+        import bisect
+
+        hi = bisect.bisect_right(cues, (start, 1 << 62, ""))
+        lo = bisect.bisect_left(cues, (start - window - 64, -1, ""))  # cues are < 64 chars long
+        return {label for s, e, label in cues[lo:hi] if e <= start and start - e <= window}

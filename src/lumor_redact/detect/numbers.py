@@ -50,11 +50,6 @@ def digit_runs(canonical: str) -> tuple[tuple[DigitGroup, ...], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)
-def _cues_cached(finder_key: int, canonical: str, finder: TopicFinder) -> list[tuple[int, int, str]]:
-    return finder.cues(canonical)
-
-
 @dataclass(frozen=True, slots=True)
 class NumberRule:
     label: str
@@ -87,6 +82,8 @@ def stretches(run: tuple[DigitGroup, ...], rule: NumberRule) -> Iterator[tuple[i
     """Contiguous group stretches of a run whose digit count fits the rule, longest first from
     each start, as (first group, last group, digits)."""
     n = len(run)
+    if sum(len(g.digits) for g in run) < rule.min_len:
+        return
     for i in range(n):
         digits = ""
         best = None
@@ -110,15 +107,17 @@ class NumberRuleDetector(Detector):
         self.topics = TopicFinder(config.context)
 
     def cues(self, view: TextView) -> list[tuple[int, int, str]]:
-        return _cues_cached(id(self.topics._re), view.canonical, self.topics)
+        return self.topics.cues(view.canonical)
 
     def detect(self, view: TextView) -> list[Candidate]:
         out: list[Candidate] = []
         cues = self.cues(view)
+        rules = [r for r in self.rules if self.config.wants(r.label)]
+        shortest = min((r.min_len for r in rules), default=1 << 30)
         for run in digit_runs(view.canonical):
-            for rule in self.rules:
-                if not self.config.wants(rule.label):
-                    continue
+            if len(run) == 1 and len(run[0].digits) < shortest:
+                continue  # "2", "35", "10": too short for any identifier
+            for rule in rules:
                 taken_to = -1
                 for i, j, digits in stretches(run, rule):
                     if i <= taken_to:

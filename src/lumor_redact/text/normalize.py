@@ -31,6 +31,11 @@ from lumor_redact.text.view import TextView
 _TOKEN = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|\s+|[^\s]", regex.V1)
 _WORD, _DIGITS, _SPACE, _PUNCT = 0, 1, 2, 3
 _MAX_GAP_WORDS = 4
+# Bounds that keep the normalizer linear on pathological input ("a a a a …", "x dot x dot …"):
+# no entity is longer than these, so a scan that fails never rescans more than a bounded stretch.
+_MAX_LETTERS = 40
+_MAX_RUN_DIGITS = 64
+_MAX_CHAIN = 12
 # Words before "at" that name a place on the web, not a mailbox ("log in at", "the portal at").
 NOT_A_MAILBOX = frozenset({
     "us", "portal", "website", "site", "page", "link", "online", "password", "app", "it", "them", "here",
@@ -80,6 +85,10 @@ def normalize(text: str) -> TextView:
     return _Builder(text).build()
 
 
+_STARTERS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | frozenset(REPEATS) | frozenset(ORDINALS) \
+    | FILLERS | {"plus"}
+
+
 class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -90,61 +99,90 @@ class _Builder:
 
     # ----------------------------------------------------------------- output
     def _verbatim(self, start: int, end: int) -> None:
-        text, chars, os_, oe = self.text, self.chars, self.os, self.oe
-        for i in range(start, end):
-            c = text[i]
-            lc = c.lower()
-            if len(lc) == 1:
-                chars.append(lc)
-                os_.append(i)
-                oe.append(i + 1)
-            else:  # rare: lowercasing changed the length ("İ"); keep the character as is
-                chars.append(c)
-                os_.append(i)
-                oe.append(i + 1)
+        """Copy original[start:end] lowercased, one canonical character per original one."""
+        if start >= end:
+            return
+        seg = self.text[start:end]
+        low = seg.lower()
+        if len(low) == len(seg):
+            self.chars.append(low)
+        else:  # rare: lowercasing changed a length ("İ"); keep such characters as they are
+            self.chars.append("".join(c if len(c.lower()) != 1 else c.lower() for c in seg))
+        self.os.extend(range(start, end))
+        self.oe.extend(range(start + 1, end + 1))
 
     def _pieces(self, pieces: list[Piece]) -> None:
         for s, a, b in pieces:
-            for c in s:
-                self.chars.append(c)
+            self.chars.append(s)
+            k = len(s)
+            if k == 1:
                 self.os.append(a)
                 self.oe.append(b)
+            else:
+                self.os.extend([a] * k)
+                self.oe.extend([b] * k)
+
+    def _may_start(self, i: int) -> bool:
+        """Whether token i can begin anything the normalizer rewrites; most words cannot, and
+        they are copied in bulk."""
+        t = self.toks[i]
+        if t.kind == _DIGITS:
+            return True
+        if t.kind != _WORD:
+            return False
+        w = t.low
+        if w in _STARTERS or len(w) == 1:
+            return True
+        # a word right before a spoken joiner may start an email or web address
+        nxt = self._skip_space(i + 1)
+        return nxt < len(self.toks) and self.toks[nxt].low in ADDRESS_JOINERS
 
     def build(self) -> TextView:
         toks = self.toks
         n = len(toks)
+        text_len = len(self.text)
+        pos = 0  # original offset up to which output has been written
         i = 0
         while i < n:
-            t = toks[i]
-            if t.kind in (_SPACE, _PUNCT):
-                self._verbatim(t.start, t.end)
+            if not self._may_start(i):
                 i += 1
                 continue
+            t = toks[i]
+            self._verbatim(pos, t.start)
+            pos = t.start
             if t.low in FILLERS:
                 # "forty one uh pendle way": fillers carry nothing, and rules read past them
                 i = self._skip_space(i + 1)
+                pos = toks[i].start if i < n else text_len
                 continue
             if t.kind == _WORD and len(t.low) == 1 and t.low not in "ai":
                 # "d kickett at hotmail dot com": an initial before the mailbox name
                 k2 = self._skip_space(i + 1)
-                if k2 > i + 1 and self._word_at(k2) is not None and len(self._word_at(k2) or "") > 1:
+                w2 = self._word_at(k2)
+                if k2 > i + 1 and w2 is not None and len(w2) > 1:
                     j2, p2 = self._item(k2)
                     chain = self._address_chain(k2, j2, p2 or [[toks[k2].low, toks[k2].start, toks[k2].end]])
                     if chain is not None and any(p[0] == "@" for p in chain[1]):
                         self._pieces([[t.low, t.start, t.end]] + chain[1])
                         i = chain[0]
+                        pos = toks[i - 1].end
                         continue
             j, pieces = self._item(i)
+            if pieces is None and j > i + 1:
+                i = j  # letters that spell nothing: copied as they are
+                continue
             chain = self._address_chain(i, j, pieces or [[t.low, t.start, t.end]])
             if chain is not None:
                 j, pieces = chain
             elif pieces is None:
-                self._verbatim(t.start, t.end)
                 i += 1
                 continue
             self._pieces(pieces)
             i = j
-        return TextView(self.text, "".join(self.chars), self.os, self.oe)
+            pos = toks[j - 1].end
+        self._verbatim(pos, text_len)
+        os_, oe = self.os, self.oe
+        return TextView(self.text, "".join(self.chars), os_, oe)
 
     # ------------------------------------------------------------ navigation
     def _skip_space(self, k: int, allow_newline: bool = False) -> int:
@@ -164,19 +202,19 @@ class _Builder:
         t = self.toks[i]
         if t.kind == _WORD and len(t.low) == 1:
             r = self._letter_run(i)
-            if r is not None:
-                return r
+            if r[1] is not None or r[0] > i + 1:
+                return r  # a spelled run, or letters that are not one ("a i a"): skip them all
         r = self._number_run(i)
         if r is not None:
             return r
         return i + 1, None
 
-    def _letter_run(self, i: int) -> tuple[int, list[Piece]] | None:
+    def _letter_run(self, i: int) -> tuple[int, list[Piece] | None]:
         toks, n = self.toks, len(self.toks)
         pieces: list[Piece] = []
         phonetic = False
         k = i
-        while k < n and toks[k].kind == _WORD and len(toks[k].low) == 1:
+        while k < n and toks[k].kind == _WORD and len(toks[k].low) == 1 and len(pieces) < _MAX_LETTERS:
             letter = toks[k].low
             start, end = toks[k].start, toks[k].end
             # "b for bravo", "s as in sierra"
@@ -210,7 +248,7 @@ class _Builder:
         letters = "".join(p[0] for p in pieces)
         if phonetic or (len(pieces) >= 2 and not set(letters) <= {"a", "i"}):
             return k, pieces
-        return None
+        return (k, None) if len(pieces) >= 2 else (i + 1, None)
 
     # ----------------------------------------------------------- number runs
     def _group(self, k: int) -> tuple[int, str, bool, bool] | None:
@@ -326,7 +364,7 @@ class _Builder:
         segments: list[list[Piece]] = [prefix + self._digit_pieces(k, end, digits, written)]
         items = 1
         prev_written = written
-        while True:
+        while sum(len(seg) for seg in segments) < _MAX_RUN_DIGITS:
             gap = self._gap(end)
             if gap is None:
                 break
@@ -473,7 +511,7 @@ class _Builder:
             if pieces is None:
                 pieces = [[toks[nm].low, toks[nm].start, toks[nm].end]]
             sym = ADDRESS_JOINERS[w]
-            if sym == "@" and "@" in seps:
+            if (sym == "@" and "@" in seps) or len(seps) >= _MAX_CHAIN:
                 break
             seps.append(sym)
             out.append([sym, toks[m].start, toks[m].end])

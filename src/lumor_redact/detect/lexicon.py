@@ -1,0 +1,819 @@
+"""Lexicon detectors for health and APP-sensitive information (religion, ethnicity, politics …).
+
+Why lexicons with context rules: these categories are open-ended vocabulary ("panadeine
+forte", "wiradjuri", "in the cfmeu") that a rule cannot describe and a small NER model
+misses when it is rare, but the same words are harmless when no person is attached ("we
+stock panadol", "the catholic school"). So the detector has two parts:
+
+1. Matching. Flat term lists (``lexicons/*.txt``) go into one spaCy ``PhraseMatcher``
+   (attr ``LOWER``); compositional phrases ("broke my left wrist", "a conviction for drink
+   driving", "vote greens", "member of the hsu") are slot templates
+   (``lexicons/templates.tsv`` over word sets ``lexicons/set_*.txt``) run by a small
+   token-indexed matcher. Both read the ORIGINAL text, so "type two diabetes" and
+   "twenty weeks pregnant" are seen as spoken.
+2. Context. Every term carries a *need*: ``strong`` (a condition or drug name: flagged
+   unless the context is negative), ``cue`` (needs a person cue — "i", "my", "she",
+   "my son" … — in a window around it), ``tight`` (a person cue or disclosure verb right
+   before it: "got covid", "my af") or ``pred`` (an identity word used of a person:
+   "i'm muslim", "my partner's aboriginal", "a lesbian couple", but not "the catholic
+   school"). Negative cues ("we stock", "do you sell", "any", "clinic", "restaurant") win
+   when they are nearer than the nearest person cue. An answer at the start of a turn to
+   a question about the same label ("any medications?" / "just ventolin") counts as
+   attached to the speaker. Cue words live in ``lexicons/cues.tsv`` per label; a
+   configuration adds its own person cues per label through ``config.context``.
+
+Scores: 0.85 with a person cue, 0.7 for a strong term with no cue either way, 0.4 when a
+needed cue is missing and 0.2 when the context is negative; the pipeline's default
+threshold (0.5) keeps the first two.
+
+Speed: spaCy's own tokenizer costs about 5 µs a word on the target machines, more than
+the whole budget, so the text is split by one linear regex into the tokens the lexicons
+are written in (clitics "'m", "'s" split off, hyphens dropped so "non-verbal" matches "non
+verbal"), and the ``Doc`` handed to the PhraseMatcher is built from those words, with
+every word the lexicons do not know replaced by a placeholder. That keeps the matcher
+exact, costs about 1 µs a word, and stops the shared vocabulary from growing with every
+name and number a long-running process sees. Everything is built once per process.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+from typing import Iterable, Mapping, Sequence
+
+import regex
+
+from lumor_redact.config import RedactorConfig
+from lumor_redact.detect.base import Detector, register_detector
+from lumor_redact.entities import Candidate
+from lumor_redact.text.view import TextView
+
+__all__ = [
+    "HEALTH_LABELS", "SENSITIVE_LABELS", "LexiconHealthDetector", "LexiconSensitiveDetector",
+    "LexiconEngine", "LabelRule", "get_engine", "tokenize",
+]
+
+HEALTH_LABELS = frozenset({"HEALTH"})
+SENSITIVE_LABELS = frozenset({
+    "RELIGION", "ETHNICITY", "POLITICAL_OPINION", "CRIMINAL_RECORD", "SEXUAL_ORIENTATION",
+    "UNION_MEMBERSHIP",
+})
+ALL_LABELS = HEALTH_LABELS | SENSITIVE_LABELS
+NEEDS = ("strong", "cue", "tight", "pred", "block")
+
+SCORE_CUE = 0.85
+SCORE_STRONG = 0.7
+SCORE_ANSWER = 0.75
+SCORE_WEAK = 0.4
+SCORE_NEGATIVE = 0.2
+
+# clitic ("'m", "'s") | word or number | newline (a turn boundary) | other single character.
+# Hyphens and dashes are not tokens at all: "non-verbal" and "non verbal" read alike.
+_TOKEN_RE = regex.compile(r"['’][^\W\d_]+|[\p{L}\p{N}]+|\n|[^\s\p{L}\p{N}\-‐‑‒–—]")
+_PLACEHOLDER = "\x00"
+_BOUNDARY = frozenset({"\n"})
+_SENTENCE_END = frozenset({".", "?", "!"})
+_PUNCT_SKIP = frozenset({",", ";", "\"", "(", ")", "'", "…"})
+_NUMBER_WORDS = {
+    "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+    "8": "eight", "9": "nine", "10": "ten", "11": "eleven", "12": "twelve", "13": "thirteen",
+    "14": "fourteen", "15": "fifteen", "16": "sixteen", "17": "seventeen", "18": "eighteen",
+    "19": "nineteen", "20": "twenty",
+}
+# British -> American spellings worth a variant each ("anaemia" -> "anemia").
+_SPELLING = (("haem", "hem"), ("aem", "em"), ("apnoea", "apnea"), ("oedema", "edema"),
+             ("diarrhoea", "diarrhea"), ("oesoph", "esoph"), ("oestr", "estr"), ("paed", "ped"),
+             ("tumour", "tumor"), ("ise", "ize"), ("ised", "ized"), ("ysed", "yzed"),
+             ("behaviour", "behavior"), ("coeliac", "celiac"), ("leukaem", "leukem"))
+# Three-letter acronyms often spelled out by STT engines ("i v f"); shorter ones are not,
+# to keep spelled names ("a m r i t a") from matching.
+_SPELL_MIN = 4
+
+
+def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Lowercased tokens of `text` with their original start/end offsets."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN_RE.finditer(text):
+        w = m.group()
+        words.append(w.lower().replace("’", "'"))
+        starts.append(m.start())
+        ends.append(m.end())
+    return words, starts, ends
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(tokenize(text)[0])
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon files
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    label: str
+    need: str
+    category: str
+
+
+def _read(name: str) -> str:
+    return (resources.files("lumor_redact") / "lexicons" / name).read_text(encoding="utf-8")
+
+
+def _lexicon_files() -> list[str]:
+    root = resources.files("lumor_redact") / "lexicons"
+    return sorted(p.name for p in root.iterdir() if p.name.endswith(".txt") and not p.name.startswith("set_"))
+
+
+def _variants(term: str, opts: frozenset[str]) -> set[str]:
+    """Surface forms of one lexicon line: itself, apostrophe-less, spelling and number
+    variants, plurals (when the file asks for them) and spelled-out acronyms (a term
+    written in capitals in the file)."""
+    acronym = term.isupper() and term.isalpha()
+    t = term.lower()
+    out = {t}
+    if "'" in t or "’" in t:
+        out |= {v.replace("'", "").replace("’", "") for v in list(out)}
+    for v in list(out):
+        for a, b in _SPELLING:
+            if a in ("ise", "ised"):
+                if v.endswith(a):
+                    out.add(v[: -len(a)] + b)
+            elif a in v:
+                out.add(v.replace(a, b))
+    for v in list(out):
+        toks = v.split()
+        if any(x in _NUMBER_WORDS for x in toks):
+            out.add(" ".join(_NUMBER_WORDS.get(x, x) for x in toks))
+    if "plural" in opts:
+        for v in list(out):
+            last = v.split()[-1] if v.split() else v
+            if not last.isalpha() or last.endswith("s") or len(last) < 3:
+                continue
+            if last.endswith("y") and last[-2] not in "aeiou":
+                out.add(v[:-1] + "ies")
+            else:
+                out.add(v + "s")
+    if acronym and len(t) >= _SPELL_MIN:
+        out.add(" ".join(t))
+    return out
+
+
+def _parse_lexicon(text: str, default_label: str = "", default_need: str = "strong"
+                   ) -> Iterable[tuple[str, _Entry]]:
+    """Lines are `term` or `term<TAB>need`; `#@ key: value` pragmas set label, need,
+    category and variant options for the lines after them; `#` starts a comment."""
+    label, need, category, opts = default_label, default_need, "", frozenset()
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#@"):
+            key, _, value = line[2:].partition(":")
+            key, value = key.strip(), value.strip()
+            if key == "label":
+                label = value
+            elif key == "need":
+                need = value
+            elif key == "category":
+                category = value
+            elif key == "variants":
+                opts = frozenset(v.strip() for v in value.split(",") if v.strip())
+            continue
+        if line.startswith("#"):
+            continue
+        line = regex.split(r"\s#", line, maxsplit=1)[0].rstrip()
+        parts = [p.strip() for p in line.split("\t") if p.strip()]
+        term = parts[0]
+        n = parts[1] if len(parts) > 1 else need
+        if n not in NEEDS:
+            raise ValueError(f"lexicon line has an unknown need {n!r}")
+        if not label:
+            raise ValueError("lexicon file does not name its label (#@ label: ...)")
+        for v in _variants(term, opts):
+            yield v, _Entry(label, n, category)
+
+
+def _parse_set(text: str) -> set[str]:
+    out: set[str] = set()
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            out |= _variants(line, frozenset())
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Templates: sequences of slots, each a set of token tuples
+# ---------------------------------------------------------------------------------------
+
+Slot = Mapping[str, tuple[tuple[str, ...], ...]]  # first token -> options, longest first
+
+
+def _slot(options: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for o in options:
+        p = _phrase(o)
+        if p:
+            by_first.setdefault(p[0], set()).add(p)
+    return {k: tuple(sorted(v, key=lambda x: (-len(x), x))) for k, v in by_first.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    slots: tuple[Slot, ...]
+    entry: _Entry
+
+
+_TEMPLATE_PART = regex.compile(r"\??\([^)]*\)|\??\$\w+|\??\S+")
+
+
+def _parse_templates(text: str, sets: Mapping[str, set[str]]) -> list[_Template]:
+    """`label<TAB>need<TAB>pattern`: pattern items are words, `(a|b c)` alternatives or
+    `$set` references, each optional with a leading `?`."""
+    out: list[_Template] = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cols) != 3:
+            raise ValueError("template line needs label, need and pattern separated by tabs")
+        label, need, pattern = cols
+        if need not in NEEDS:
+            raise ValueError(f"template has an unknown need {need!r}")
+        items: list[tuple[bool, list[str]]] = []
+        for part in _TEMPLATE_PART.findall(pattern):
+            optional = part.startswith("?")
+            body = part[1:] if optional else part
+            if body.startswith("$"):
+                name = body[1:]
+                if name not in sets:
+                    raise ValueError(f"template refers to an unknown set ${name}")
+                options = sorted(sets[name])
+            elif body.startswith("("):
+                options = [o.strip() for o in body[1:-1].split("|") if o.strip()]
+            else:
+                options = [body]
+            items.append((optional, options))
+        # Optional items are expanded at load time into variants without them.
+        choices = [((True, False) if opt else (True,)) for opt, _ in items]
+        for keep in product(*choices):
+            slots = tuple(_slot(opts) for (_, opts), k in zip(items, keep) if k)
+            if slots:
+                out.append(_Template(slots, _Entry(label, need, "template")))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Context rules
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class LabelRule:
+    """How far to look for cues around a match of one label."""
+
+    label: str
+    window_before: int = 6
+    window_after: int = 2
+    neg_after_window: int = 2
+    tight_window: int = 2
+
+
+DEFAULT_RULES: dict[str, LabelRule] = {
+    "HEALTH": LabelRule("HEALTH", window_before=6, window_after=2),
+    "RELIGION": LabelRule("RELIGION", window_before=6, window_after=2),
+    "ETHNICITY": LabelRule("ETHNICITY", window_before=6, window_after=2),
+    "POLITICAL_OPINION": LabelRule("POLITICAL_OPINION", window_before=8, window_after=3),
+    "CRIMINAL_RECORD": LabelRule("CRIMINAL_RECORD", window_before=8, window_after=4),
+    "SEXUAL_ORIENTATION": LabelRule("SEXUAL_ORIENTATION", window_before=6, window_after=2),
+    "UNION_MEMBERSHIP": LabelRule("UNION_MEMBERSHIP", window_before=8, window_after=3),
+}
+
+# Kinds of cue in cues.tsv (label `*` applies to every label).
+_CUE_KINDS = ("person", "neg_before", "neg_after", "modifier", "question", "tight",
+              "copula", "copula_self", "copula_free", "subject", "pred_skip", "pred_after",
+              "pred_anchor", "function", "answer_lead", "coord")
+
+
+class _PhraseSet:
+    """Phrases indexed by last token (for backward scans) and first token (forward)."""
+
+    __slots__ = ("by_last", "by_first", "maxdist", "words")
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], int]] = ()) -> None:
+        self.by_last: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.maxdist: dict[tuple[str, ...], int] = {}
+        self.words: set[str] = set()
+        for p, d in phrases:
+            self.add(p, d)
+
+    def add(self, p: tuple[str, ...], maxdist: int = 99) -> None:
+        if not p:
+            return
+        self.by_last.setdefault(p[-1], []).append((p, maxdist))
+        self.by_first.setdefault(p[0], []).append((p, maxdist))
+        if len(p) == 1:
+            self.words.add(p[0])
+
+    def merged(self, other: "_PhraseSet") -> "_PhraseSet":
+        out = _PhraseSet()
+        for src in (self, other):
+            for lst in src.by_last.values():
+                for p, d in lst:
+                    out.add(p, d)
+        return out
+
+    def ends_at(self, words: Sequence[str], i: int, lo: int) -> int:
+        """Length of the longest phrase ending at token i (not starting before lo), else 0."""
+        best = 0
+        for p, _ in self.by_last.get(words[i], ()):
+            n = len(p)
+            if n > best and i - n + 1 >= lo and tuple(words[i - n + 1:i + 1]) == p:
+                best = n
+        return best
+
+    def ends_at_within(self, words: Sequence[str], i: int, lo: int, dist: int) -> int:
+        best = 0
+        for p, d in self.by_last.get(words[i], ()):
+            n = len(p)
+            if dist <= d and n > best and i - n + 1 >= lo and tuple(words[i - n + 1:i + 1]) == p:
+                best = n
+        return best
+
+    def starts_at(self, words: Sequence[str], i: int, hi: int) -> int:
+        best = 0
+        for p, _ in self.by_first.get(words[i], ()):
+            n = len(p)
+            if n > best and i + n <= hi and tuple(words[i:i + n]) == p:
+                best = n
+        return best
+
+
+@dataclass(slots=True)
+class _Cues:
+    kinds: dict[str, _PhraseSet] = field(default_factory=dict)
+
+    def get(self, kind: str) -> _PhraseSet:
+        return self.kinds.get(kind) or _EMPTY
+
+
+_EMPTY = _PhraseSet()
+
+
+def _parse_cues(text: str) -> dict[str, dict[str, _PhraseSet]]:
+    """`label<TAB>kind<TAB>phrase[<TAB>max distance]` -> label -> kind -> phrases."""
+    table: dict[str, dict[str, _PhraseSet]] = {}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cols) not in (3, 4):
+            raise ValueError("cue line needs label, kind, phrase [, max distance]")
+        label, kind, phrase = cols[:3]
+        if kind not in _CUE_KINDS:
+            raise ValueError(f"unknown cue kind {kind!r}")
+        dist = int(cols[3]) if len(cols) == 4 else 99
+        for v in _variants(phrase, frozenset()):
+            table.setdefault(label, {}).setdefault(kind, _PhraseSet()).add(_phrase(v), dist)
+    return table
+
+
+# ---------------------------------------------------------------------------------------
+# Engine
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # token index
+    end: int    # token index, exclusive
+    entry: _Entry
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    matches: tuple[_Match, ...]
+    turn_of: list[int]         # token -> index of its turn
+    turn_bounds: list[tuple[int, int]]
+
+
+class LexiconEngine:
+    """All lexicons, templates and cue tables, built once per process (see `get_engine`)."""
+
+    def __init__(self) -> None:
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+        from spacy.vocab import create_vocab
+
+        self._Doc = Doc
+        # The vocabulary of spaCy's blank English pipeline (what spacy.blank("en") builds),
+        # made directly: building the pipeline itself scans every installed package's entry
+        # points, about two seconds, for a tokenizer this engine does not use.
+        self.vocab = create_vocab("en", English.Defaults)
+        self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        self._entries: dict[int, _Entry] = {}
+        known: set[str] = set()
+        by_key: dict[str, list[tuple[str, ...]]] = {}
+        key_entry: dict[str, _Entry] = {}
+        self.n_terms: dict[str, int] = {}
+        seen: dict[tuple[str, ...], str] = {}
+        for name in _lexicon_files():
+            for term, entry in _parse_lexicon(_read(name)):
+                p = _phrase(term)
+                if not p:
+                    continue
+                key = f"{entry.label}|{entry.need}|{entry.category}"
+                # A phrase keeps its first definition; later files cannot silently relabel it.
+                if seen.get(p, key) != key:
+                    continue
+                seen[p] = key
+                by_key.setdefault(key, []).append(p)
+                key_entry[key] = entry
+                known.update(p)
+                self.n_terms[entry.label] = self.n_terms.get(entry.label, 0) + 1
+        for key, phrases in by_key.items():
+            docs = [Doc(self.vocab, words=list(p)) for p in sorted(set(phrases))]
+            self.matcher.add(key, docs)
+            self._entries[self.vocab.strings[key]] = key_entry[key]
+        self.known = frozenset(known)
+
+        root = resources.files("lumor_redact") / "lexicons"
+        sets = {p.name[4:-4]: _parse_set(p.read_text(encoding="utf-8"))
+                for p in root.iterdir() if p.name.startswith("set_") and p.name.endswith(".txt")}
+        self.templates = _parse_templates(_read("templates.tsv"), sets)
+        index: dict[str, list[_Template]] = {}
+        for t in self.templates:
+            for first in t.slots[0]:
+                index.setdefault(first, []).append(t)
+        self.template_index = index
+        cue_table = _parse_cues(_read("cues.tsv"))
+        self.cues: dict[str, _Cues] = {}
+        shared = cue_table.get("*", {})
+        for label in ALL_LABELS:
+            own = cue_table.get(label, {})
+            kinds = {}
+            for kind in _CUE_KINDS:
+                a, b = shared.get(kind), own.get(kind)
+                kinds[kind] = a.merged(b) if a and b else (a or b or _PhraseSet())
+            self.cues[label] = _Cues(kinds)
+        self._local = threading.local()
+
+    # -- matching ------------------------------------------------------------------
+    def analyse(self, text: str) -> _Analysis:
+        """Tokens and raw (context-free) matches of `text`; the last result is kept per
+        thread so the health and sensitive detectors share one pass over the same text."""
+        last = getattr(self._local, "last", None)
+        if last is not None and last[0] is text:
+            return last[1]
+        words, starts, ends = tokenize(text)
+        matches: list[_Match] = []
+        if words:
+            known = self.known
+            doc = self._Doc(self.vocab, words=[w if w in known else _PLACEHOLDER for w in words])
+            entries = self._entries
+            for key, s, e in self.matcher(doc):
+                matches.append(_Match(s, e, entries[key]))
+            index = self.template_index
+            n = len(words)
+            for i, w in enumerate(words):
+                tpls = index.get(w)
+                if not tpls:
+                    continue
+                for t in tpls:
+                    j = i
+                    for slot in t.slots:
+                        if j >= n:
+                            break
+                        opts = slot.get(words[j])
+                        if not opts:
+                            break
+                        for o in opts:
+                            k = len(o)
+                            if k == 1 or tuple(words[j:j + k]) == o:
+                                j += k
+                                break
+                        else:
+                            break
+                    else:
+                        matches.append(_Match(i, j, t.entry))
+        turn_of: list[int] = []
+        bounds: list[tuple[int, int]] = []
+        t0 = 0
+        for i, w in enumerate(words):
+            if w == "\n":
+                bounds.append((t0, i))
+                t0 = i + 1
+            turn_of.append(len(bounds))
+        bounds.append((t0, len(words)))
+        result = _Analysis(words, starts, ends, tuple(matches), turn_of, bounds)
+        self._local.last = (text, result)
+        return result
+
+    # -- context ----------------------------------------------------------------------
+    def detect(self, text: str, labels: frozenset[str], extra: Mapping[str, _PhraseSet],
+               rules: Mapping[str, LabelRule], detector: str) -> list[Candidate]:
+        a = self.analyse(text)
+        if not a.matches:
+            return []
+        words = a.words
+        mine = [m for m in a.matches if m.entry.label in labels]
+        if not mine:
+            return []
+        blocks = [m for m in mine if m.entry.need == "block"]
+        if blocks:
+            mine = [m for m in mine if m.entry.need == "block"
+                    or not any(b.entry.label == m.entry.label and b.start < m.end and m.start < b.end
+                               for b in blocks)]
+        mine = [m for m in mine if m.entry.need != "block" and not _spelled_fragment(words, m)]
+        scored: list[tuple[float, int, int, str]] = []
+        for m in mine:
+            label = m.entry.label
+            rule = rules.get(label) or DEFAULT_RULES[label]
+            cues = self.cues[label]
+            score, s, e = self._score(a, m, rule, cues, extra.get(label))
+            scored.append((score, s, e, label))
+        scored = self._coordinate(a, scored)
+        scored = self._answers(a, scored, labels)
+        out = _resolve(scored)
+        return [Candidate(label, a.starts[s], a.ends[e - 1], score, detector) for score, s, e, label in out]
+
+    def _score(self, a: _Analysis, m: _Match, rule: LabelRule, cues: _Cues,
+               extra: _PhraseSet | None) -> tuple[float, int, int]:
+        words = a.words
+        need = m.entry.need
+        tlo, thi = a.turn_bounds[a.turn_of[m.start]]
+        # Sentence punctuation also closes a window (cased, smart-formatted text).
+        lo = max(tlo, m.start - rule.window_before)
+        for p in range(m.start - 1, lo - 1, -1):
+            if words[p] in _SENTENCE_END:
+                lo = p + 1
+                break
+        hi = min(thi, m.end + rule.window_after)
+        for p in range(m.end, hi):
+            if words[p] in _SENTENCE_END:
+                hi = p
+                break
+        person = cues.get("person")
+        neg_before = cues.get("neg_before")
+        start, end = m.start, m.end
+
+        # Nearest cue before the match decides: negative ("we stock", "any") or person.
+        verdict = None
+        p = start - 1
+        while p >= lo:
+            dist = start - p
+            n_neg = neg_before.ends_at_within(words, p, lo, dist)
+            n_pos = person.ends_at(words, p, lo) or (extra.ends_at(words, p, lo) if extra else 0)
+            if n_neg and n_neg >= n_pos:
+                verdict = "neg"
+                break
+            if n_pos:
+                verdict = "pos"
+                break
+            p -= 1
+        # Negative right after ("diabetes clinic", "lebanese restaurant", "flu shot").
+        neg_after = cues.get("neg_after")
+        for q in range(end, min(thi, end + rule.neg_after_window)):
+            if words[q] in _SENTENCE_END:
+                break
+            if neg_after.starts_at(words, q, thi):
+                verdict = "neg"
+                break
+        inside = any(person.ends_at(words, q, start) for q in range(start, end)) or (
+            extra is not None and any(extra.ends_at(words, q, start) for q in range(start, end)))
+        after = False
+        for q in range(end, hi):
+            if person.starts_at(words, q, hi) or (extra is not None and extra.starts_at(words, q, hi)):
+                after = True
+                break
+
+        # Modifiers directly before extend the span ("severe asthma", "rusted on liberal voter").
+        mods = cues.get("modifier")
+        while start > tlo:
+            n = mods.ends_at(words, start - 1, tlo)
+            if not n:
+                break
+            start -= n
+
+        if verdict == "neg":
+            return SCORE_NEGATIVE, start, end
+        if need == "pred":
+            ok, end2 = self._predicative(a, m, cues, tlo, thi)
+            if ok is None:
+                return SCORE_NEGATIVE, start, end
+            if ok:
+                return SCORE_CUE, start, end2
+            return SCORE_WEAK, start, end
+        has_person = verdict == "pos" or inside or after
+        if need == "strong":
+            return (SCORE_CUE if has_person else SCORE_STRONG), start, end
+        if need == "tight":
+            tight = cues.get("tight")
+            lo2 = max(tlo, m.start - rule.tight_window)
+            if inside or any(tight.ends_at(words, q, lo2) or person.ends_at(words, q, lo2)
+                             for q in range(m.start - 1, lo2 - 1, -1)):
+                return SCORE_CUE, start, end
+            return SCORE_WEAK, start, end
+        return (SCORE_CUE if has_person else SCORE_WEAK), start, end
+
+    def _predicative(self, a: _Analysis, m: _Match, cues: _Cues, tlo: int, thi: int
+                     ) -> tuple[bool | None, int]:
+        """Is an identity word said of a person? True/False, or None when the word is used
+        attributively ("lebanese restaurant") and so is clearly not about a person."""
+        words = a.words
+        end = m.end
+        # After the word: an anchor noun ("background", "descent") is part of the phrase;
+        # a person noun ("woman", "couple") says it is about a person; a function word or
+        # the end of the turn leaves it predicative; any other word makes it attributive.
+        after_ok = False
+        q = end
+        while q < thi and words[q] in _PUNCT_SKIP:
+            q += 1
+        anchored = False
+        if q >= thi or words[q] in _SENTENCE_END:
+            after_ok = True
+        else:
+            n = cues.get("pred_anchor").starts_at(words, q, thi)
+            if n:
+                end, after_ok, anchored = q + n, True, True
+            elif cues.get("pred_after").starts_at(words, q, thi):
+                after_ok, anchored = True, True
+            elif (words[q] in cues.get("function").words or words[q] in cues.get("pred_skip").words
+                  or any(o.start == q and o.entry.label == m.entry.label for o in a.matches)):
+                after_ok = True
+        if not after_ok:
+            return None, end
+        # "x or y" lists options, as in a question ("aboriginal or torres strait islander").
+        if (q < thi and words[q] == "or") or (m.start - 1 >= tlo and words[m.start - 1] == "or"):
+            return None, end
+        if anchored:
+            return True, end
+        # Before the word: skip modifiers ("a", "both", "devout"), then a copula with a
+        # person subject ("i'm", "my partner's", "we're", "she was") or one that needs none.
+        skip = cues.get("pred_skip")
+        p = m.start - 1
+        k = 0
+        while p >= tlo and k < 4 and (words[p] in skip.words or words[p] in _PUNCT_SKIP):
+            p -= 1
+            k += 1
+        if p < tlo:
+            return False, end
+        w = words[p]
+        if w in cues.get("copula_self").words or w in cues.get("copula_free").words:
+            return True, end
+        if w in cues.get("copula").words:
+            subj = cues.get("subject")
+            for r in range(p - 1, max(tlo, p - 4) - 1, -1):
+                if words[r] in subj.words or subj.ends_at(words, r, tlo):
+                    return True, end
+            return False, end
+        return False, end
+
+    def _coordinate(self, a: _Analysis, scored: list[tuple[float, int, int, str]]
+                    ) -> list[tuple[float, int, int, str]]:
+        """A weak match joined by "and"/"um" to a confident one of the same label inherits its
+        confidence ("i'm aboriginal um wiradjuri", "half lebanese half greek")."""
+        if len(scored) < 2:
+            return scored
+        words = a.words
+        order = sorted(range(len(scored)), key=lambda i: scored[i][1])
+        out = list(scored)
+        for _ in range(2):
+            for x, y in zip(order, order[1:]):
+                s1, b1, e1, l1 = out[x]
+                s2, b2, e2, l2 = out[y]
+                if l1 != l2 or e1 > b2 or b2 - e1 > 3:
+                    continue
+                coord = self.cues[l1].get("coord").words
+                if not all(words[q] in coord for q in range(e1, b2)):
+                    continue
+                if s1 >= 0.5 and SCORE_NEGATIVE < s2 < 0.5:
+                    out[y] = (s1, b2, e2, l2)
+                elif s2 >= 0.5 and SCORE_NEGATIVE < s1 < 0.5:
+                    out[x] = (s2, b1, e1, l1)
+        return out
+
+    def _answers(self, a: _Analysis, scored: list[tuple[float, int, int, str]], labels: frozenset[str]
+                 ) -> list[tuple[float, int, int, str]]:
+        """A weak match opening a turn that answers a question about its label ("any
+        medications?" / "just ventolin", "are you aboriginal or torres strait islander?" /
+        "yes aboriginal") is about the speaker."""
+        words = a.words
+        out = []
+        for score, s, e, label in scored:
+            if SCORE_NEGATIVE < score < 0.5:
+                ti = a.turn_of[s]
+                if ti > 0:
+                    tlo, _ = a.turn_bounds[ti]
+                    p = tlo
+                    if p + 1 < len(words) and words[p + 1] == ":":
+                        p += 2
+                    lead = self.cues[label].get("answer_lead").words
+                    k = 0
+                    while p < s and (words[p] in lead or words[p] in _PUNCT_SKIP) and k < 5:
+                        p += 1
+                        k += 1
+                    if p == s:
+                        plo, phi = a.turn_bounds[ti - 1]
+                        q_words = self.cues[label].get("question").words
+                        if any(m.entry.label == label and plo <= m.start < phi for m in a.matches) or any(
+                                words[r] in q_words for r in range(plo, phi)):
+                            score = SCORE_ANSWER
+            out.append((score, s, e, label))
+        return out
+
+
+def _spelled_fragment(words: Sequence[str], m: _Match) -> bool:
+    """A spelled-out acronym ("i v f") inside a longer run of single letters is part of a
+    spelled name, not the acronym."""
+    if not all(len(words[i]) == 1 for i in range(m.start, m.end)) or m.end - m.start < 2:
+        return False
+    before = m.start > 0 and len(words[m.start - 1]) == 1 and words[m.start - 1].isalpha()
+    after = m.end < len(words) and len(words[m.end]) == 1 and words[m.end].isalpha()
+    return before or after
+
+
+def _resolve(scored: list[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+    """Per label: overlapping confident spans merge into one (so "changing mole" and "mole on
+    my shoulder" mask every word of both); a weak span is kept only where no confident one is."""
+    confident = sorted((c for c in scored if c[0] >= 0.5), key=lambda x: (x[3], x[1], x[2]))
+    merged: list[tuple[float, int, int, str]] = []
+    for c in confident:
+        if merged and merged[-1][3] == c[3] and c[1] < merged[-1][2]:
+            last = merged[-1]
+            merged[-1] = (max(last[0], c[0]), last[1], max(last[2], c[2]), c[3])
+        else:
+            merged.append(c)
+    weak = sorted((c for c in scored if c[0] < 0.5), key=lambda x: (-(x[2] - x[1]), x[1]))
+    kept = list(merged)
+    for c in weak:
+        if any(k[3] == c[3] and k[1] < c[2] and c[1] < k[2] for k in kept):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda x: (x[1], x[2], x[3]))
+    return kept
+
+
+_ENGINE_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _build_engine() -> LexiconEngine:
+    return LexiconEngine()
+
+
+def get_engine() -> LexiconEngine:
+    """The process-wide engine (built on first use; thread-safe)."""
+    with _ENGINE_LOCK:
+        return _build_engine()
+
+
+# ---------------------------------------------------------------------------------------
+# Detectors
+# ---------------------------------------------------------------------------------------
+
+class _LexiconDetector(Detector):
+    _group: frozenset[str] = frozenset()
+
+    def __init__(self, config: RedactorConfig) -> None:
+        super().__init__(config)
+        self.engine = get_engine()
+        self._labels = frozenset(label for label in self._group if config.wants(label))
+        extra: dict[str, _PhraseSet] = {}
+        for label, words in (config.context or {}).items():
+            if label in self._group and words:
+                extra[label] = _PhraseSet((_phrase(w), 99) for w in words if _phrase(w))
+        self._extra = extra
+        self._rules = dict(DEFAULT_RULES)
+
+    def detect(self, view: TextView) -> list[Candidate]:
+        if not self._labels:
+            return []
+        return self.engine.detect(view.original, self._labels, self._extra, self._rules, self.name)
+
+
+@register_detector("lexicon_health")
+class LexiconHealthDetector(_LexiconDetector):
+    """Conditions, symptoms, medications, procedures, disabilities and pregnancy of a person."""
+
+    labels = HEALTH_LABELS
+    _group = HEALTH_LABELS
+
+
+@register_detector("lexicon_sensitive")
+class LexiconSensitiveDetector(_LexiconDetector):
+    """Religion, ethnicity, political opinion, criminal record, sexual orientation and union
+    membership said of a person (APP sensitive information)."""
+
+    labels = SENSITIVE_LABELS
+    _group = SENSITIVE_LABELS

@@ -1,0 +1,152 @@
+"""Named entities from the shipped spaCy model: PERSON, LOCATION, STREET_ADDRESS, HEALTH.
+
+The model is a small CNN pipeline trained on synthetic call dialogue (see models/README.md).
+It reads the ORIGINAL text: names and addresses depend on the words around them, and the
+model was trained on raw STT output in every style, so normalizing first would only hide
+context. Offsets therefore come straight from spaCy and need no mapping.
+
+Where the model lives: `<repo>/models/lumor_ner` for a source checkout (the package is
+installed editable from `src/`), or the directory named by the environment variable
+`LUMOR_NER_MODEL` for any other install. Loading is local only: `spacy.load(path)` of a
+directory never touches the network.
+
+The pipeline is loaded once per process and shared by every detector instance (a module-level
+cache keyed by the resolved path): loading takes a fraction of a second and the model is
+read-only at inference, so sharing is safe for concurrent `detect` calls.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any, Sequence
+
+from lumor_redact.config import RedactorConfig
+from lumor_redact.detect.base import Detector, register_detector
+from lumor_redact.entities import Candidate
+from lumor_redact.errors import ConfigError
+from lumor_redact.text.view import TextView
+
+__all__ = ["NerDetector", "model_path", "load_model", "ENV_VAR", "DEFAULT_SCORE"]
+
+ENV_VAR = "LUMOR_NER_MODEL"
+# spaCy's greedy NER gives no probability; a fixed score sits between rule hits with
+# context (~0.9+) and weak pattern matches, so a threshold of 0.5-0.8 keeps NER spans.
+DEFAULT_SCORE = 0.85
+_LABELS = frozenset({"PERSON", "LOCATION", "STREET_ADDRESS", "HEALTH"})
+_BATCH = 64
+
+_CACHE: dict[Path, Any] = {}
+_LOCK = threading.Lock()
+
+
+def model_path() -> Path:
+    """The model directory: $LUMOR_NER_MODEL if set, else <repo>/models/lumor_ner."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser().resolve()
+    # src/lumor_redact/detect/ner.py -> parents[3] is the repository root
+    return Path(__file__).resolve().parents[3] / "models" / "lumor_ner"
+
+
+def _use_numpy_gemm(nlp: Any) -> None:
+    """Route the model's small matrix products through numpy.
+
+    On some virtualised CPUs blis (thinc's default) falls back to a slow generic kernel and
+    takes ~3x longer than numpy's BLAS for the 10-60 x 200 products a short chunk needs. The
+    results are the same floats up to rounding; set LUMOR_NER_NUMPY_GEMM=0 to keep blis.
+    """
+    if os.environ.get("LUMOR_NER_NUMPY_GEMM", "1") == "0":
+        return
+    import numpy
+    from thinc.api import NumpyOps
+
+    class _NumpyGemmOps(NumpyOps):  # type: ignore[misc, valid-type]
+        name = "numpy"
+
+        def gemm(self, x, y, out=None, trans1=False, trans2=False):  # noqa: ANN001, ANN201
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                return numpy.ascontiguousarray(numpy.matmul(a, b))
+            numpy.matmul(a, b, out=out)
+            return out
+
+    ops = _NumpyGemmOps()
+    for _name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+
+
+def load_model(path: Path | None = None) -> Any:
+    """The spaCy pipeline at `path` (default `model_path()`), loaded once per process."""
+    p = (path or model_path()).resolve()
+    nlp = _CACHE.get(p)
+    if nlp is not None:
+        return nlp
+    with _LOCK:
+        nlp = _CACHE.get(p)
+        if nlp is not None:
+            return nlp
+        if not (p / "config.cfg").is_file() or not (p / "meta.json").is_file():
+            raise ConfigError(
+                f"NER model not found at {p}: expected a spaCy model directory (config.cfg, meta.json, ner, "
+                f"tok2vec). Set the environment variable {ENV_VAR} to the lumor_ner model directory, "
+                "retrain it with scripts/train_ner.py, or disable the detector with disable_detectors = [\"ner\"]."
+            )
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
+            raise ConfigError("the ner detector needs spaCy installed (pip install 'spacy>=3.7,<3.9')") from exc
+        try:
+            nlp = spacy.load(p)
+        except Exception as exc:  # noqa: BLE001 - any load failure is a configuration problem
+            raise ConfigError(f"NER model at {p} could not be loaded ({type(exc).__name__}); "
+                              f"retrain it or point {ENV_VAR} at a valid model") from None
+        _use_numpy_gemm(nlp)
+        _CACHE[p] = nlp
+        return nlp
+
+
+@register_detector("ner")
+class NerDetector(Detector):
+    """PERSON / LOCATION / STREET_ADDRESS / HEALTH spans found by the statistical model.
+
+    Complements the rules: names, suburbs and conditions have no fixed shape, so only a
+    model that reads context ("it's sarah", "i'm out at kogarah", "i've got sciatica") can
+    find them, in lowercase spoken STT text as well as in smart-formatted text.
+    """
+
+    labels = _LABELS
+    is_model = True
+
+    def __init__(self, config: RedactorConfig) -> None:
+        super().__init__(config)
+        self._nlp = load_model()
+        self._score = DEFAULT_SCORE
+        self._wanted = frozenset(label for label in _LABELS if config.wants(label))
+
+    def _candidates(self, doc: Any) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in self._wanted and ent.end_char > ent.start_char:
+                out.append(Candidate(ent.label_, ent.start_char, ent.end_char, self._score, "ner"))
+        return out
+
+    def detect(self, view: TextView) -> list[Candidate]:
+        text = view.original
+        if not text or text.isspace():
+            return []
+        return self._candidates(self._nlp(text))
+
+    def detect_many(self, views: Sequence[TextView]) -> list[list[Candidate]]:
+        texts = [v.original for v in views]
+        out: list[list[Candidate]] = [[] for _ in texts]
+        idx = [i for i, t in enumerate(texts) if t and not t.isspace()]
+        for i, doc in zip(idx, self._nlp.pipe((texts[i] for i in idx), batch_size=_BATCH)):
+            out[i] = self._candidates(doc)
+        return out
