@@ -52,6 +52,9 @@ def canonical_value(view: TextView, start: int, end: int) -> str:
     """The value an entity stands for, in its canonical spelling (never logged)."""
     cs, ce = view.to_canonical(start, end)
     value = view.canonical[cs:ce] if ce > cs else view.original[start:end].lower()
+    if any(c.isdigit() for c in value):
+        # numbers compare without their grouping: "0412 555 019" is "oh four one two five …"
+        return "".join(c for c in value if c.isalnum() or c in "+@.")
     return " ".join(value.split())
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 from lumor_redact.config import RedactorConfig
 from lumor_redact.entities import Candidate
 
-_EDGE = " \t\r\n.,;:!?\"'()[]{}"
+_EDGE = " \t\r\n.,;:!?\"'"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,149 @@
+"""The public API: results, masking policies, bad input, fail-closed behaviour."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from lumor_redact import (
+    ConfigError, Detector, InputError, MaskPolicy, PseudonymTable, Redactor, RedactorConfig,
+)
+from lumor_redact.entities import Candidate
+
+from conftest import rules_only_config
+
+CALL = ("caller: my card is 4111 1111 1111 1111 and my mobile's oh four one two three four five "
+        "six seven eight thanks")
+
+
+def test_result_offsets_point_into_original_and_masked_text(rules_redactor: Redactor) -> None:
+    res = rules_redactor.redact(CALL)
+    assert res.text == "caller: my card is [CREDIT_CARD] and my mobile's [PHONE_NUMBER] thanks"
+    for e in res.entities:
+        assert res.text[e.masked_start:e.masked_end] == f"[{e.label}]"
+        assert e.detector and 0 < e.score <= 1
+    assert CALL[res.entities[0].start:res.entities[0].end] == "4111 1111 1111 1111"
+
+
+def test_reprs_and_logs_hold_no_values(rules_redactor: Redactor, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="lumor_redact")
+    res = rules_redactor.redact(CALL)
+    shown = repr(res) + "".join(repr(e) for e in res.entities) + caplog.text
+    for secret in ("4111", "1111", "four one two", "oh four"):
+        assert secret not in shown
+
+
+def test_redact_many_keeps_order(rules_redactor: Redactor) -> None:
+    texts = [f"call me on 04{i:02d} 555 019" for i in range(10, 80)] + ["nothing here"]
+    results = list(rules_redactor.redact_many(texts, batch_size=16))
+    assert [r.text for r in results[:-1]] == ["call me on [PHONE_NUMBER]"] * 70
+    assert results[-1].text == "nothing here"
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["list"]])
+def test_non_str_is_a_typed_error(rules_redactor: Redactor, bad: object) -> None:
+    with pytest.raises(InputError):
+        rules_redactor.redact(bad)  # type: ignore[arg-type]
+
+
+def test_lone_surrogate_is_a_typed_error_without_content(rules_redactor: Redactor) -> None:
+    with pytest.raises(InputError) as info:
+        rules_redactor.redact("my card is 4111\udc80 1111")
+    assert "4111" not in str(info.value)
+
+
+def test_oversized_input_is_rejected() -> None:
+    r = Redactor(rules_only_config(max_input_chars=1000))
+    with pytest.raises(InputError):
+        r.redact("x" * 1001)
+
+
+def test_one_megabyte_chunk_and_pathological_repeats_finish(rules_redactor: Redactor) -> None:
+    import time
+
+    for text in ("1 " * 100_000, ("call 0412 555 019 card 4111 1111 1111 1111 " * 25_000)[:1_000_000]):
+        t0 = time.perf_counter()
+        res = rules_redactor.redact(text)
+        assert time.perf_counter() - t0 < 60
+        assert "0412 555 019" not in res.text
+
+
+class _Exploding(Detector):
+    name = "exploding"
+    labels = frozenset({"PERSON"})
+
+    def detect(self, view):  # noqa: ANN001
+        raise RuntimeError("boom")
+
+
+def test_a_failing_detector_fails_closed() -> None:
+    cfg = rules_only_config()
+    r = Redactor(cfg)
+    r2 = Redactor(cfg, detectors=[*r.detectors, _Exploding(cfg)])
+    res = r2.redact("hi it's sarah nguyen")
+    assert "sarah" not in res.text
+    assert res.text == "[REDACTED]"
+    assert res.errors == ("exploding: RuntimeError",)
+
+
+@pytest.mark.parametrize("kind, expected", [
+    ("tag", "card [CREDIT_CARD] ok"),
+    ("char", "card **** **** **** **** ok"),
+    ("last4", "card ************1111 ok"),
+    ("pseudonym", "card [CREDIT_CARD_1] ok"),
+])
+def test_mask_policies(kind: str, expected: str) -> None:
+    r = Redactor(rules_only_config(policies={"CREDIT_CARD": MaskPolicy(kind)}))
+    assert r.redact("card 4111 1111 1111 1111 ok").text == expected
+
+
+def test_last4_on_a_spoken_number_keeps_the_digits() -> None:
+    r = Redactor(rules_only_config(policies={"PHONE_NUMBER": MaskPolicy("last4")}))
+    assert r.redact("call oh four one two three four five six seven eight").text == "call ******5678"
+
+
+def test_pseudonyms_are_consistent_within_a_call() -> None:
+    r = Redactor(rules_only_config(default_policy=MaskPolicy("pseudonym")))
+    table = PseudonymTable()
+    a = r.redact("call 0412 555 019 or 0413 555 019", pseudonyms=table).text
+    b = r.redact("so that's oh four one two five five five oh one nine", pseudonyms=table).text
+    assert a == "call [PHONE_NUMBER_1] or [PHONE_NUMBER_2]"
+    assert b == "so that's [PHONE_NUMBER_1]"
+
+
+def test_pseudonym_table_is_bounded() -> None:
+    t = PseudonymTable(max_entries=3)
+    for i in range(10):
+        t.number("PERSON", f"p{i}")
+    assert len(t) == 3
+
+
+def test_hash_policy_needs_a_key_and_is_keyed() -> None:
+    with pytest.raises(ConfigError):
+        Redactor(rules_only_config(default_policy=MaskPolicy("hash")))
+    r1 = Redactor(rules_only_config(default_policy=MaskPolicy("hash"), hash_key=b"k1"))
+    r2 = Redactor(rules_only_config(default_policy=MaskPolicy("hash"), hash_key=b"k2"))
+    t = "call 0412 555 019"
+    assert r1.redact(t).text == r1.redact("call oh four one two five five five oh one nine").text
+    assert r1.redact(t).text != r2.redact(t).text
+    assert "0412" not in r1.redact(t).text
+
+
+def test_entity_filter_threshold_allow_and_deny() -> None:
+    r = Redactor(rules_only_config(entities=frozenset({"PHONE_NUMBER"})))
+    assert r.redact("card 4111 1111 1111 1111 call 0412 555 019").text == "card 4111 1111 1111 1111 call [PHONE_NUMBER]"
+    r = Redactor(rules_only_config(allow=("0412 555 019",)))
+    assert r.redact("call 0412 555 019").text == "call 0412 555 019"
+    r = Redactor(rules_only_config(deny={"PERSON": ("papadopoulos",)}))
+    assert r.redact("with dr Papadopoulos today").text == "with dr [PERSON] today"
+    r = Redactor(rules_only_config(thresholds={"PHONE_NUMBER": 0.99}))
+    assert r.redact("call 0412 555 019").text == "call 0412 555 019"
+
+
+def test_resolution_merges_overlaps_into_one_entity() -> None:
+    from lumor_redact.resolve import resolve
+
+    cands = [Candidate("PHONE_NUMBER", 5, 17, 0.8, "a"), Candidate("AU_TFN", 10, 20, 0.9, "b"),
+             Candidate("PERSON", 30, 35, 0.9, "c")]
+    out = resolve("x" * 40, cands, RedactorConfig())
+    assert [(c.label, c.start, c.end) for c in out] == [("AU_TFN", 5, 20), ("PERSON", 30, 35)]
