@@ -50,6 +50,7 @@ class Redactor:
         self.normalizer = SpokenFormNormalizer()
         self.detectors: list[Detector] = list(detectors) if detectors is not None else build_detectors(self.config)
         self.masker = Masker(self.config)
+        self._model_names = frozenset(d.name for d in self.detectors if d.is_model)
 
     def __repr__(self) -> str:
         return f"Redactor(detectors={[d.name for d in self.detectors]})"
@@ -66,7 +67,7 @@ class Redactor:
         """The resolved candidates of `text` (no masking), with the view and detector errors."""
         view = self.view(text)
         cands, errors = self._detect([view])
-        return view, resolve(text, cands[0], self.config), errors[0]
+        return view, resolve(text, cands[0], self.config, self._model_names), errors[0]
 
     def redact(self, text: str, *, pseudonyms: PseudonymTable | None = None) -> RedactionResult:
         view = self.view(text)
@@ -92,7 +93,7 @@ class Redactor:
 
     def _finish(self, view: TextView, cands: list[Candidate], errors: tuple[str, ...],
                 pseudonyms: PseudonymTable | None) -> RedactionResult:
-        resolved = resolve(view.original, cands, self.config)
+        resolved = resolve(view.original, cands, self.config, self._model_names)
         text, entities = self.masker.apply(view, resolved, pseudonyms if pseudonyms is not None else PseudonymTable())
         return RedactionResult(text, entities, errors)
 

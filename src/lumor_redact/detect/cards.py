@@ -27,7 +27,7 @@ def _ends_within(sorted_ends: list[int], pos: int, reach: int) -> bool:
 
 
 def has_issuer_prefix(digits: str) -> bool:
-    return digits[0] in "23456"
+    return digits[0] in "123456"
 
 
 _EXPIRY_SLASH = regex.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) ?(?:/|-) ?(?:20)?\d\d(?![\w/]|\.\d)")

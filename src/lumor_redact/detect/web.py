@@ -34,9 +34,25 @@ def _suffixes():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=False)
 
 
+# Without a scheme, a dotted word is a web address only under a common suffix: "www.microsoft"
+# has a (brand) public suffix, but nobody says it as an address.
+COMMON_GTLDS = frozenset({
+    "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "app", "dev", "site", "online", "shop",
+    "store", "xyz", "ai", "me", "tv", "cloud", "tech", "blog", "news", "health", "law", "agency", "email",
+})
+
+
 def has_public_suffix(host: str) -> bool:
     ext = _suffixes()(host)
     return bool(ext.suffix) and len(ext.domain) >= 2
+
+
+def is_web_host(host: str) -> bool:
+    ext = _suffixes()(host)
+    if not ext.suffix or len(ext.domain) < 2:
+        return False
+    last = ext.suffix.rsplit(".", 1)[-1]
+    return len(last) == 2 or last in COMMON_GTLDS
 
 
 @register_detector("web")
@@ -59,7 +75,7 @@ class InternetIdentifierDetector(Detector):
                     text, end = text[:-1], end - 1
                 schemed = "://" in text
                 host = text.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-                if schemed or has_public_suffix(host):
+                if schemed or is_web_host(host):
                     score = 0.95 if schemed or text.startswith("www.") or "/" in text else 0.8
                     out.append(self._cand("URL", view, m.start(), end, score))
         if self.config.wants("IP_ADDRESS"):
@@ -69,9 +85,9 @@ class InternetIdentifierDetector(Detector):
                         out.append(self._cand("IP_ADDRESS", view, m.start(), m.end(), 0.9))
             if "::" in canon or canon.count(":") >= 3:
                 for m in _IPV6.finditer(canon):
-                    text = m.group()
+                    text = m.group().rstrip(".")
                     if text.count(":") >= 2 and _is_ip(text):
-                        out.append(self._cand("IP_ADDRESS", view, m.start(), m.end(), 0.9))
+                        out.append(self._cand("IP_ADDRESS", view, m.start(), m.start() + len(text), 0.9))
         return out
 
     def _cand(self, label: str, view: TextView, cs: int, ce: int, score: float) -> Candidate:
@@ -85,6 +101,6 @@ def _is_ip(text: str) -> bool:
             ipaddress.ip_network(text, strict=False)
         else:
             ipaddress.ip_address(text)
-        return any(c.isdigit() or c in "abcdef" for c in text.replace(":", ""))
+        return True
     except ValueError:
         return False
