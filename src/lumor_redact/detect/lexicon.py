@@ -37,6 +37,7 @@ name and number a long-running process sees. Everything is built once per proces
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -103,6 +104,24 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
         starts.append(m.start())
         ends.append(m.end())
     return words, starts, ends
+
+
+def _words(text: str) -> tuple[list[str], str | None]:
+    """Just the lowercased tokens (fast path: one C-level findall over the lowercased text).
+    Returns the lowered text too when its offsets equal the original's, for `_offsets`."""
+    low = text.lower().replace("’", "'")
+    if len(low) == len(text):
+        return _TOKEN_RE.findall(low), low
+    return tokenize(text)[0], None
+
+
+def _offsets(text: str, low: str | None) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN_RE.finditer(low if low is not None else text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -228,6 +247,20 @@ class _Template:
     slots: tuple[Slot, ...]
     entry: _Entry
 
+    def second_tokens(self) -> frozenset[str] | None:
+        """Every token that can follow the first one (None when a match may be one token
+        long): a cheap filter before trying the slots."""
+        out: set[str] = set()
+        for opts in self.slots[0].values():
+            for o in opts:
+                if len(o) >= 2:
+                    out.add(o[1])
+                elif len(self.slots) == 1:
+                    return None
+                else:
+                    out.update(self.slots[1].keys())
+        return frozenset(out)
+
 
 _TEMPLATE_PART = regex.compile(r"\??\([^)]*\)|\??\$\w+|\??\S+")
 
@@ -297,7 +330,9 @@ DEFAULT_RULES: dict[str, LabelRule] = {
 # Kinds of cue in cues.tsv (label `*` applies to every label).
 _CUE_KINDS = ("person", "neg_before", "neg_after", "modifier", "question", "tight",
               "copula", "copula_self", "copula_free", "subject", "pred_skip", "pred_after",
-              "pred_anchor", "function", "answer_lead", "coord")
+              "pred_anchor", "function", "answer_lead", "coord", "nonperson")
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "im", "we", "us", "our", "ourselves"})
+_NONPERSON_WINDOW = 20
 
 
 class _PhraseSet:
@@ -396,14 +431,38 @@ class _Match:
     entry: _Entry
 
 
-@dataclass(frozen=True, slots=True)
 class _Analysis:
-    words: list[str]
-    starts: list[int]
-    ends: list[int]
-    matches: tuple[_Match, ...]
-    turn_of: list[int]         # token -> index of its turn
-    turn_bounds: list[tuple[int, int]]
+    """Tokens, raw matches and turn boundaries of one text; offsets are computed on demand."""
+
+    __slots__ = ("text", "low", "words", "matches", "newlines", "_starts", "_ends")
+
+    def __init__(self, text: str, low: str | None, words: list[str], matches: tuple[_Match, ...]) -> None:
+        self.text, self.low, self.words, self.matches = text, low, words, matches
+        self.newlines = [i for i, w in enumerate(words) if w == "\n"] if "\n" in text else []
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def turn(self, i: int) -> tuple[int, int, int]:
+        """(turn index, first token, end token) of the turn holding token i."""
+        nl = self.newlines
+        if not nl:
+            return 0, 0, len(self.words)
+        k = bisect_right(nl, i)
+        lo = nl[k - 1] + 1 if k else 0
+        hi = nl[k] if k < len(nl) else len(self.words)
+        return k, lo, hi
+
+    def turn_bounds(self, k: int) -> tuple[int, int]:
+        nl = self.newlines
+        lo = nl[k - 1] + 1 if k else 0
+        hi = nl[k] if k < len(nl) else len(self.words)
+        return lo, hi
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts, self._ends = _offsets(self.text, self.low)
+        assert self._ends is not None
+        return self._starts[s], self._ends[e - 1]
 
 
 class LexiconEngine:
@@ -451,10 +510,11 @@ class LexiconEngine:
         sets = {p.name[4:-4]: _parse_set(p.read_text(encoding="utf-8"))
                 for p in root.iterdir() if p.name.startswith("set_") and p.name.endswith(".txt")}
         self.templates = _parse_templates(_read("templates.tsv"), sets)
-        index: dict[str, list[_Template]] = {}
+        index: dict[str, list[tuple[frozenset[str] | None, _Template]]] = {}
         for t in self.templates:
+            second = t.second_tokens()
             for first in t.slots[0]:
-                index.setdefault(first, []).append(t)
+                index.setdefault(first, []).append((second, t))
         self.template_index = index
         cue_table = _parse_cues(_read("cues.tsv"))
         self.cues: dict[str, _Cues] = {}
@@ -475,7 +535,7 @@ class LexiconEngine:
         last = getattr(self._local, "last", None)
         if last is not None and last[0] is text:
             return last[1]
-        words, starts, ends = tokenize(text)
+        words, low = _words(text)
         matches: list[_Match] = []
         if words:
             known = self.known
@@ -489,7 +549,10 @@ class LexiconEngine:
                 tpls = index.get(w)
                 if not tpls:
                     continue
-                for t in tpls:
+                nxt = words[i + 1] if i + 1 < n else ""
+                for second, t in tpls:
+                    if second is not None and nxt not in second:
+                        continue
                     j = i
                     for slot in t.slots:
                         if j >= n:
@@ -506,16 +569,7 @@ class LexiconEngine:
                             break
                     else:
                         matches.append(_Match(i, j, t.entry))
-        turn_of: list[int] = []
-        bounds: list[tuple[int, int]] = []
-        t0 = 0
-        for i, w in enumerate(words):
-            if w == "\n":
-                bounds.append((t0, i))
-                t0 = i + 1
-            turn_of.append(len(bounds))
-        bounds.append((t0, len(words)))
-        result = _Analysis(words, starts, ends, tuple(matches), turn_of, bounds)
+        result = _Analysis(text, low, words, tuple(matches))
         self._local.last = (text, result)
         return result
 
@@ -535,6 +589,7 @@ class LexiconEngine:
                     or not any(b.entry.label == m.entry.label and b.start < m.end and m.start < b.end
                                for b in blocks)]
         mine = [m for m in mine if m.entry.need != "block" and not _spelled_fragment(words, m)]
+        mine = _drop_contained(mine)
         scored: list[tuple[float, int, int, str]] = []
         for m in mine:
             label = m.entry.label
@@ -545,13 +600,13 @@ class LexiconEngine:
         scored = self._coordinate(a, scored)
         scored = self._answers(a, scored, labels)
         out = _resolve(scored)
-        return [Candidate(label, a.starts[s], a.ends[e - 1], score, detector) for score, s, e, label in out]
+        return [Candidate(label, *a.span(s, e), score, detector) for score, s, e, label in out]
 
     def _score(self, a: _Analysis, m: _Match, rule: LabelRule, cues: _Cues,
                extra: _PhraseSet | None) -> tuple[float, int, int]:
         words = a.words
         need = m.entry.need
-        tlo, thi = a.turn_bounds[a.turn_of[m.start]]
+        _, tlo, thi = a.turn(m.start)
         # Sentence punctuation also closes a window (cased, smart-formatted text).
         lo = max(tlo, m.start - rule.window_before)
         for p in range(m.start - 1, lo - 1, -1):
@@ -581,6 +636,17 @@ class LexiconEngine:
                 verdict = "pos"
                 break
             p -= 1
+        # An animal named nearer than any first-person word ("my dog has been vomiting",
+        # "my cat is due for his kidney bloods"): a vet's or farmer's call, not a person.
+        nonperson = cues.get("nonperson")
+        if verdict != "neg" and nonperson.by_last:
+            lo_np = max(tlo, start - _NONPERSON_WINDOW)
+            for p in range(start - 1, lo_np - 1, -1):
+                if nonperson.ends_at(words, p, lo_np):
+                    verdict = "neg"
+                    break
+                if words[p] in _FIRST_PERSON:
+                    break
         # Negative right after ("diabetes clinic", "lebanese restaurant", "flu shot").
         neg_after = cues.get("neg_after")
         for q in range(end, min(thi, end + rule.neg_after_window)):
@@ -607,14 +673,14 @@ class LexiconEngine:
 
         if verdict == "neg":
             return SCORE_NEGATIVE, start, end
+        has_person = verdict == "pos" or inside or after
         if need == "pred":
-            ok, end2 = self._predicative(a, m, cues, tlo, thi)
+            ok, end2 = self._predicative(a, m, cues, tlo, thi, verdict == "pos")
             if ok is None:
                 return SCORE_NEGATIVE, start, end
             if ok:
                 return SCORE_CUE, start, end2
-            return SCORE_WEAK, start, end
-        has_person = verdict == "pos" or inside or after
+            return SCORE_WEAK, start, end2
         if need == "strong":
             return (SCORE_CUE if has_person else SCORE_STRONG), start, end
         if need == "tight":
@@ -626,58 +692,57 @@ class LexiconEngine:
             return SCORE_WEAK, start, end
         return (SCORE_CUE if has_person else SCORE_WEAK), start, end
 
-    def _predicative(self, a: _Analysis, m: _Match, cues: _Cues, tlo: int, thi: int
-                     ) -> tuple[bool | None, int]:
+    def _predicative(self, a: _Analysis, m: _Match, cues: _Cues, tlo: int, thi: int,
+                     has_person: bool) -> tuple[bool | None, int]:
         """Is an identity word said of a person? True/False, or None when the word is used
-        attributively ("lebanese restaurant") and so is clearly not about a person."""
+        attributively ("lebanese restaurant") or lists options ("aboriginal or torres strait
+        islander?") and so is clearly not about a person."""
         words = a.words
         end = m.end
-        # After the word: an anchor noun ("background", "descent") is part of the phrase;
-        # a person noun ("woman", "couple") says it is about a person; a function word or
-        # the end of the turn leaves it predicative; any other word makes it attributive.
-        after_ok = False
         q = end
         while q < thi and words[q] in _PUNCT_SKIP:
             q += 1
-        anchored = False
-        if q >= thi or words[q] in _SENTENCE_END:
-            after_ok = True
-        else:
-            n = cues.get("pred_anchor").starts_at(words, q, thi)
-            if n:
-                end, after_ok, anchored = q + n, True, True
-            elif cues.get("pred_after").starts_at(words, q, thi):
-                after_ok, anchored = True, True
-            elif (words[q] in cues.get("function").words or words[q] in cues.get("pred_skip").words
-                  or any(o.start == q and o.entry.label == m.entry.label for o in a.matches)):
-                after_ok = True
-        if not after_ok:
-            return None, end
-        # "x or y" lists options, as in a question ("aboriginal or torres strait islander").
-        if (q < thi and words[q] == "or") or (m.start - 1 >= tlo and words[m.start - 1] == "or"):
-            return None, end
-        if anchored:
-            return True, end
         # Before the word: skip modifiers ("a", "both", "devout"), then a copula with a
-        # person subject ("i'm", "my partner's", "we're", "she was") or one that needs none.
+        # person subject ("i'm", "my partner's", "we're", "she was") or one that needs none
+        # ("being", "as", "identify as").
+        copula = False
+        free = False
         skip = cues.get("pred_skip")
         p = m.start - 1
         k = 0
         while p >= tlo and k < 4 and (words[p] in skip.words or words[p] in _PUNCT_SKIP):
             p -= 1
             k += 1
-        if p < tlo:
-            return False, end
-        w = words[p]
-        if w in cues.get("copula_self").words or w in cues.get("copula_free").words:
+        if p >= tlo:
+            w = words[p]
+            n_free = cues.get("copula_free").ends_at(words, p, tlo)
+            if n_free or w in cues.get("copula_self").words or cues.get("copula_self").ends_at(words, p, tlo):
+                copula, free = True, bool(n_free)
+            elif w in cues.get("copula").words:
+                subj = cues.get("subject")
+                for r in range(p - 1, max(tlo, p - 4) - 1, -1):
+                    if words[r] in subj.words or subj.ends_at(words, r, tlo):
+                        copula = True
+                        break
+        # "x or y" lists options, as in a question.
+        if (q < thi and words[q] == "or") or (m.start - 1 >= tlo and words[m.start - 1] == "or"):
+            return None, end
+        # After the word: an anchor noun ("background", "descent") joins the phrase and,
+        # with a person nearby, makes it about that person; a person noun ("woman"), a
+        # function word or the end of the turn leave it predicative; any other word makes
+        # it attributive ("muslim school"), unless "being"/"as" made it predicative already.
+        if q >= thi or words[q] in _SENTENCE_END:
+            return copula, end
+        n = cues.get("pred_anchor").starts_at(words, q, thi)
+        if n:
+            return (copula or has_person), q + n
+        if (cues.get("pred_after").starts_at(words, q, thi) or words[q] in cues.get("function").words
+                or words[q] in skip.words
+                or any(o.start == q and o.entry.label == m.entry.label for o in a.matches)):
+            return copula, end
+        if free:
             return True, end
-        if w in cues.get("copula").words:
-            subj = cues.get("subject")
-            for r in range(p - 1, max(tlo, p - 4) - 1, -1):
-                if words[r] in subj.words or subj.ends_at(words, r, tlo):
-                    return True, end
-            return False, end
-        return False, end
+        return None, end
 
     def _coordinate(self, a: _Analysis, scored: list[tuple[float, int, int, str]]
                     ) -> list[tuple[float, int, int, str]]:
@@ -692,10 +757,16 @@ class LexiconEngine:
             for x, y in zip(order, order[1:]):
                 s1, b1, e1, l1 = out[x]
                 s2, b2, e2, l2 = out[y]
-                if l1 != l2 or e1 > b2 or b2 - e1 > 3:
+                if l1 != l2 or e1 > b2 or b2 - e1 > 4:
                     continue
-                coord = self.cues[l1].get("coord").words
-                if not all(words[q] in coord for q in range(e1, b2)):
+                coord = self.cues[l1].get("coord")
+                q = e1
+                while q < b2:
+                    n = coord.starts_at(words, q, b2)
+                    if not n and words[q] not in _PUNCT_SKIP:
+                        break
+                    q += n or 1
+                if q < b2:
                     continue
                 if s1 >= 0.5 and SCORE_NEGATIVE < s2 < 0.5:
                     out[y] = (s1, b2, e2, l2)
@@ -712,9 +783,8 @@ class LexiconEngine:
         out = []
         for score, s, e, label in scored:
             if SCORE_NEGATIVE < score < 0.5:
-                ti = a.turn_of[s]
+                ti, tlo, _ = a.turn(s)
                 if ti > 0:
-                    tlo, _ = a.turn_bounds[ti]
                     p = tlo
                     if p + 1 < len(words) and words[p + 1] == ":":
                         p += 2
@@ -724,13 +794,30 @@ class LexiconEngine:
                         p += 1
                         k += 1
                     if p == s:
-                        plo, phi = a.turn_bounds[ti - 1]
+                        plo, phi = a.turn_bounds(ti - 1)
                         q_words = self.cues[label].get("question").words
                         if any(m.entry.label == label and plo <= m.start < phi for m in a.matches) or any(
                                 words[r] in q_words for r in range(plo, phi)):
                             score = SCORE_ANSWER
             out.append((score, s, e, label))
         return out
+
+
+def _drop_contained(matches: list[_Match]) -> list[_Match]:
+    """Drop a flat-list match inside a longer flat-list match of the same label and need
+    ("islander" inside "torres strait islander"): the longer term is the one to judge."""
+    flat = [m for m in matches if m.entry.category != "template"]
+    if len(flat) < 2:
+        return matches
+    out = []
+    for m in matches:
+        if m.entry.category != "template" and any(
+                o is not m and o.entry.category != "template" and o.entry.label == m.entry.label
+                and o.entry.need == m.entry.need and o.start <= m.start and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start) for o in flat):
+            continue
+        out.append(m)
+    return out
 
 
 def _spelled_fragment(words: Sequence[str], m: _Match) -> bool:
