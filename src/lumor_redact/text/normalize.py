@@ -19,7 +19,8 @@ input: each token is visited a bounded number of times.
 """
 from __future__ import annotations
 
-import regex
+import re
+
 
 from lumor_redact.text.spoken import (
     ADDRESS_JOINERS, CORRECTION_HEADS, CORRECTIONS, FILLERS, HOMOPHONES, NUMBER_JOINERS,
@@ -27,10 +28,8 @@ from lumor_redact.text.spoken import (
 )
 from lumor_redact.text.view import TextView
 
-# word (letters, inner apostrophes) | digit run | whitespace run | any other single character
-_TOKEN = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|\s+|[^\s]", regex.V1)
 _WORD, _DIGITS, _SPACE, _PUNCT = 0, 1, 2, 3
-_MAX_GAP_WORDS = 4
+_MAX_GAP_WORDS = 4  # filler/correction words allowed between two items of one number
 # Bounds that keep the normalizer linear on pathological input ("a a a a …", "x dot x dot …"):
 # no entity is longer than these, so a scan that fails never rescans more than a bounded stretch.
 _MAX_LETTERS = 40
@@ -41,7 +40,7 @@ NOT_A_MAILBOX = frozenset({
     "us", "portal", "website", "site", "page", "link", "online", "password", "app", "it", "them", "here",
     "there", "that", "this", "go", "in", "login", "visit", "find", "available", "form", "book", "booking",
     "details", "info", "information", "account", "dashboard", "store", "shop", "me", "look", "check",
-})  # filler/correction words allowed between two items of one number
+})
 
 
 class _Token:
@@ -56,20 +55,30 @@ class _Token:
 Piece = list  # [str, int, int]
 
 
+# Tokens: word (letters, inner apostrophes) | digit run | whitespace run | any other character.
+# One group per class, so `findall` classifies in C; tokens tile the text, so offsets are
+# running sums of lengths.
+_TOKEN_GROUPS = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)|(\d+)|(\s+)|(\S)")
+
+
 def _tokenize(text: str) -> list[_Token]:
     out = []
-    for m in _TOKEN.finditer(text):
-        s = m.group()
-        c = s[0]
-        if c.isspace():
-            kind = _SPACE
-        elif c.isdigit() and s.isdigit():
-            kind = _DIGITS
-        elif c.isalpha():
-            kind = _WORD
+    append = out.append
+    pos = 0
+    for w, d, sp, p in _TOKEN_GROUPS.findall(text):
+        if w:
+            end = pos + len(w)
+            append(_Token(_WORD, w.lower(), pos, end))
+        elif d:
+            end = pos + len(d)
+            append(_Token(_DIGITS, d, pos, end))
+        elif sp:
+            end = pos + len(sp)
+            append(_Token(_SPACE, sp, pos, end))
         else:
-            kind = _PUNCT
-        out.append(_Token(kind, s.lower() if kind == _WORD else s, m.start(), m.end()))
+            end = pos + len(p)
+            append(_Token(_PUNCT, p, pos, end))
+        pos = end
     return out
 
 
