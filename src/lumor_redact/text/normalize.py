@@ -103,6 +103,7 @@ class _Builder:
         self.text = text
         self.toks = _tokenize(text)
         self.chars: list[str] = []
+        self._chain_dead_until = -1
         self.os: list[int] = []
         self.oe: list[int] = []
 
@@ -491,7 +492,10 @@ class _Builder:
     # -------------------------------------------------- emails, web addresses
     def _address_chain(self, i: int, j: int, first: list[Piece]) -> tuple[int, list[Piece]] | None:
         """"x dot y at z dot com" style chains, starting with the item [i, j)."""
+        if i < self._chain_dead_until:
+            return None  # inside a chain already found to lead nowhere: keeps "x dot x dot …" linear
         toks, n = self.toks, len(self.toks)
+        capped = False
         out = list(first)
         last_word = self._item_text(first)
         seps: list[str] = []
@@ -521,6 +525,7 @@ class _Builder:
                 pieces = [[toks[nm].low, toks[nm].start, toks[nm].end]]
             sym = ADDRESS_JOINERS[w]
             if (sym == "@" and "@" in seps) or len(seps) >= _MAX_CHAIN:
+                capped = True
                 break
             seps.append(sym)
             out.append([sym, toks[m].start, toks[m].end])
@@ -538,17 +543,13 @@ class _Builder:
                         break
                     out.append([w2, toks[m2].start, toks[m2].end])
                     k = m2 + 1
-            last_word = self._item_text(pieces)
-        if not seps:
-            return None
-        # the last "." before any path must lead to a top-level domain
         path_at = seps.index("/") if "/" in seps else len(seps)
         dots = [idx for idx in range(path_at) if seps[idx] == "."]
-        if not dots or labels_after_dot[dots[-1]] not in TLDS:
+        # the last "." before any path must lead to a top-level domain, after any "@"
+        if not dots or labels_after_dot[dots[-1]] not in TLDS or ("@" in seps and seps.index("@") > dots[-1]):
+            if seps and not capped:
+                self._chain_dead_until = k  # a later start in this chain ends the same way
             return None
-        if "@" in seps and seps.index("@") > dots[-1]:
-            return None
-        del last_word
         return k, out
 
     @staticmethod
