@@ -313,7 +313,7 @@ class LabelRule:
     label: str
     window_before: int = 6
     window_after: int = 2
-    neg_after_window: int = 2
+    neg_after_window: int = 1
     tight_window: int = 2
 
 
@@ -675,7 +675,7 @@ class LexiconEngine:
             return SCORE_NEGATIVE, start, end
         has_person = verdict == "pos" or inside or after
         if need == "pred":
-            ok, end2 = self._predicative(a, m, cues, tlo, thi, verdict == "pos")
+            ok, end2 = self._predicative(a, m, start, cues, tlo, thi, verdict == "pos")
             if ok is None:
                 return SCORE_NEGATIVE, start, end
             if ok:
@@ -686,13 +686,13 @@ class LexiconEngine:
         if need == "tight":
             tight = cues.get("tight")
             lo2 = max(tlo, m.start - rule.tight_window)
-            if inside or any(tight.ends_at(words, q, lo2) or person.ends_at(words, q, lo2)
-                             for q in range(m.start - 1, lo2 - 1, -1)):
+            if any(tight.ends_at(words, q, lo2) for q in range(m.start - 1, lo2 - 1, -1)) or any(
+                    tight.ends_at(words, q, m.start) for q in range(m.start, m.end)):
                 return SCORE_CUE, start, end
             return SCORE_WEAK, start, end
         return (SCORE_CUE if has_person else SCORE_WEAK), start, end
 
-    def _predicative(self, a: _Analysis, m: _Match, cues: _Cues, tlo: int, thi: int,
+    def _predicative(self, a: _Analysis, m: _Match, start: int, cues: _Cues, tlo: int, thi: int,
                      has_person: bool) -> tuple[bool | None, int]:
         """Is an identity word said of a person? True/False, or None when the word is used
         attributively ("lebanese restaurant") or lists options ("aboriginal or torres strait
@@ -708,7 +708,7 @@ class LexiconEngine:
         copula = False
         free = False
         skip = cues.get("pred_skip")
-        p = m.start - 1
+        p = start - 1
         k = 0
         while p >= tlo and k < 4 and (words[p] in skip.words or words[p] in _PUNCT_SKIP):
             p -= 1
@@ -724,8 +724,14 @@ class LexiconEngine:
                     if words[r] in subj.words or subj.ends_at(words, r, tlo):
                         copula = True
                         break
+                else:
+                    # STT without apostrophes: "were hindu" is "we're hindu".
+                    copula = w == "were"
+            elif w.endswith("s") and w[:-1] in cues.get("subject").words:
+                # "my partners aboriginal": a possessive 's the STT engine glued on.
+                copula = True
         # "x or y" lists options, as in a question.
-        if (q < thi and words[q] == "or") or (m.start - 1 >= tlo and words[m.start - 1] == "or"):
+        if (q < thi and words[q] == "or") or (start - 1 >= tlo and words[start - 1] == "or"):
             return None, end
         # After the word: an anchor noun ("background", "descent") joins the phrase and,
         # with a person nearby, makes it about that person; a person noun ("woman"), a
