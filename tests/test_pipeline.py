@@ -147,3 +147,21 @@ def test_resolution_merges_overlaps_into_one_entity() -> None:
              Candidate("PERSON", 30, 35, 0.9, "c")]
     out = resolve("x" * 40, cands, RedactorConfig())
     assert [(c.label, c.start, c.end) for c in out] == [("AU_TFN", 5, 20), ("PERSON", 30, 35)]
+
+
+def test_model_guesses_yield_to_checked_rules() -> None:
+    from lumor_redact.resolve import resolve
+
+    text = "visa 4549 1210 3503 4465 expiry 11/26 and it's sarah"
+    cands = [Candidate("CREDIT_CARD", 5, 24, 0.95, "payment_card"), Candidate("CARD_EXPIRY", 32, 37, 0.9, "payment_card"),
+             Candidate("LOCATION", 0, 37, 0.85, "ner"),           # mostly the rules' entities: dropped
+             Candidate("PERSON", 38, 52, 0.85, "ner")]            # nothing ruled there: kept
+    out = resolve(text, cands, RedactorConfig(), frozenset({"ner"}))
+    assert [(c.label, text[c.start:c.end]) for c in out] == [
+        ("CREDIT_CARD", "4549 1210 3503 4465"), ("CARD_EXPIRY", "11/26"), ("PERSON", "and it's sarah")]
+    # a model span reaching well beyond a rule's keeps only what the rule did not claim
+    text = "mr bartholomew fitzgerald-smythe 0412 555 019"
+    cands = [Candidate("PHONE_NUMBER", 33, 45, 0.9, "phone"), Candidate("PERSON", 3, 45, 0.85, "ner")]
+    out = resolve(text, cands, RedactorConfig(), frozenset({"ner"}))
+    assert [(c.label, text[c.start:c.end]) for c in out] == [
+        ("PERSON", "bartholomew fitzgerald-smythe"), ("PHONE_NUMBER", "0412 555 019")]

@@ -9,7 +9,9 @@
    the ABN checksum knows better.
 
 Word-like labels (names, places, health …) need at least one letter: a model's PERSON over
-bare digits is dropped.
+bare digits is dropped. A model's span that mostly covers what rules found ("visa 4549 …
+expiry 11/26" called a LOCATION) is dropped; one that reaches beyond them keeps only the parts
+the rules did not claim, so a model's guess never swallows or relabels a checked entity.
 """
 from __future__ import annotations
 
@@ -54,6 +56,8 @@ def resolve(text: str, candidates: Iterable[Candidate], config: RedactorConfig,
         if (s, e) != (c.start, c.end):
             c = Candidate(c.label, s, e, c.score, c.detector)
         kept.append(c)
+    if model_detectors:
+        kept = _yield_to_rules(text, kept, model_detectors)
     kept.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     group: list[Candidate] = []
@@ -66,6 +70,37 @@ def resolve(text: str, candidates: Iterable[Candidate], config: RedactorConfig,
         group_end = max(group_end, c.end) if len(group) > 1 else c.end
     if group:
         out.append(_merge(group, model_detectors))
+    return out
+
+
+def _yield_to_rules(text: str, cands: list[Candidate], model_detectors: frozenset[str]) -> list[Candidate]:
+    import bisect
+
+    rules = sorted((c.start, c.end) for c in cands if c.detector not in model_detectors)
+    if not rules:
+        return cands
+    starts = [s for s, _ in rules]
+    out = [c for c in cands if c.detector not in model_detectors]
+    for c in cands:
+        if c.detector not in model_detectors:
+            continue
+        lo = max(0, bisect.bisect_right(starts, c.start) - 1)
+        hits = [(s, e) for s, e in rules[lo:bisect.bisect_left(starts, c.end)] if s < c.end and c.start < e]
+        if not hits:
+            out.append(c)
+            continue
+        inside = [i for i in range(c.start, c.end) if not text[i].isspace()]
+        claimed = sum(1 for i in inside if any(s <= i < e for s, e in hits))
+        if claimed * 2 >= len(inside):
+            continue
+        pos = c.start
+        for s, e in hits + [(c.end, c.end)]:
+            if s > pos:
+                ps, pe = trim(text, pos, min(s, c.end))
+                piece = text[ps:pe]
+                if pe > ps and piece.strip() and (c.label not in WORD_LABELS or any(ch.isalpha() for ch in piece)):
+                    out.append(Candidate(c.label, ps, pe, c.score, c.detector))
+            pos = max(pos, e)
     return out
 
 
