@@ -193,3 +193,21 @@ def test_lexicons_are_large_enough():
     n = get_engine().n_terms
     assert n["HEALTH"] > 2000
     assert all(n[label] > 0 for label in SENSITIVE_LABELS if label != "UNION_MEMBERSHIP")
+
+
+def test_lazy_offsets_match_the_tokenizer():
+    import random
+
+    from lumor_redact.detect.lexicon import tokenize
+
+    rng = random.Random(3)
+    pieces = ["i'm", "I’M", "non-verbal", "x-ray", "type-2", "\n", "caller:", "asthma,", "—", "’s",
+              "ADHD.", "co-op", "o'brien", "  ", "3:45", "$500", "e.g.", "twenty", "Endone?"]
+    eng = get_engine()
+    for _ in range(200):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        words, starts, ends = tokenize(text)
+        a = eng.analyse(text)
+        assert a.words == words
+        for i in range(len(words)):
+            assert a.span(i, i + 1) == (starts[i], ends[i])

@@ -67,6 +67,7 @@ NEEDS = ("strong", "cue", "tight", "pred", "block")
 SCORE_CUE = 0.85
 SCORE_STRONG = 0.7
 SCORE_ANSWER = 0.75
+SCORE_TIGHT_ONLY = 0.6
 SCORE_WEAK = 0.4
 SCORE_NEGATIVE = 0.2
 
@@ -401,8 +402,9 @@ class _Cues:
 _EMPTY = _PhraseSet()
 
 
-def _parse_cues(text: str) -> dict[str, dict[str, _PhraseSet]]:
-    """`label<TAB>kind<TAB>phrase[<TAB>max distance]` -> label -> kind -> phrases."""
+def _parse_cues(text: str, sets: Mapping[str, set[str]]) -> dict[str, dict[str, _PhraseSet]]:
+    """`label<TAB>kind<TAB>phrase[<TAB>max distance]` -> label -> kind -> phrases; a phrase
+    `$name` stands for every item of set_name.txt."""
     table: dict[str, dict[str, _PhraseSet]] = {}
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].rstrip()
@@ -415,7 +417,13 @@ def _parse_cues(text: str) -> dict[str, dict[str, _PhraseSet]]:
         if kind not in _CUE_KINDS:
             raise ValueError(f"unknown cue kind {kind!r}")
         dist = int(cols[3]) if len(cols) == 4 else 99
-        for v in _variants(phrase, frozenset()):
+        if phrase.startswith("$"):
+            if phrase[1:] not in sets:
+                raise ValueError(f"cue refers to an unknown set {phrase}")
+            forms: Iterable[str] = sets[phrase[1:]]
+        else:
+            forms = _variants(phrase, frozenset())
+        for v in forms:
             table.setdefault(label, {}).setdefault(kind, _PhraseSet()).add(_phrase(v), dist)
     return table
 
@@ -459,10 +467,28 @@ class _Analysis:
         return lo, hi
 
     def span(self, s: int, e: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts, self._ends = _offsets(self.text, self.low)
-        assert self._ends is not None
-        return self._starts[s], self._ends[e - 1]
+        """Original offsets of tokens [s, e). Tokens are found in order with str.find, only
+        as far as needed (most texts need none, or only the first few)."""
+        starts = self._starts
+        if starts is None:
+            if self.low is None:
+                self._starts, self._ends = _offsets(self.text, None)
+                return self._starts[s], self._ends[e - 1]
+            starts = self._starts = []
+            self._ends = []
+        ends = self._ends
+        assert ends is not None
+        if len(starts) < e:
+            low, words = self.low, self.words
+            assert low is not None
+            pos = ends[-1] if ends else 0
+            for i in range(len(starts), e):
+                w = words[i]
+                k = low.find(w, pos)
+                starts.append(k)
+                pos = k + len(w)
+                ends.append(pos)
+        return starts[s], ends[e - 1]
 
 
 class LexiconEngine:
@@ -516,7 +542,7 @@ class LexiconEngine:
             for first in t.slots[0]:
                 index.setdefault(first, []).append((second, t))
         self.template_index = index
-        cue_table = _parse_cues(_read("cues.tsv"))
+        cue_table = _parse_cues(_read("cues.tsv"), sets)
         self.cues: dict[str, _Cues] = {}
         shared = cue_table.get("*", {})
         for label in ALL_LABELS:
@@ -690,7 +716,15 @@ class LexiconEngine:
                     tight.ends_at(words, q, m.start) for q in range(m.start, m.end)):
                 return SCORE_CUE, start, end
             return SCORE_WEAK, start, end
-        return (SCORE_CUE if has_person else SCORE_WEAK), start, end
+        if has_person:
+            return SCORE_CUE, start, end
+        # No person cue, but a disclosure verb right before ("dave had a stroke", "sarah's
+        # in the etu"): names are not visible to this detector, so this is the next best sign.
+        tight = cues.get("tight")
+        lo2 = max(tlo, m.start - rule.tight_window)
+        if any(tight.ends_at(words, q, lo2) for q in range(m.start - 1, lo2 - 1, -1)):
+            return SCORE_TIGHT_ONLY, start, end
+        return SCORE_WEAK, start, end
 
     def _predicative(self, a: _Analysis, m: _Match, start: int, cues: _Cues, tlo: int, thi: int,
                      has_person: bool) -> tuple[bool | None, int]:
@@ -812,18 +846,21 @@ class LexiconEngine:
 def _drop_contained(matches: list[_Match]) -> list[_Match]:
     """Drop a flat-list match inside a longer flat-list match of the same label and need
     ("islander" inside "torres strait islander"): the longer term is the one to judge."""
-    flat = [m for m in matches if m.entry.category != "template"]
-    if len(flat) < 2:
-        return matches
-    out = []
+    groups: dict[tuple[str, str], list[_Match]] = {}
     for m in matches:
-        if m.entry.category != "template" and any(
-                o is not m and o.entry.category != "template" and o.entry.label == m.entry.label
-                and o.entry.need == m.entry.need and o.start <= m.start and m.end <= o.end
-                and (o.end - o.start) > (m.end - m.start) for o in flat):
+        if m.entry.category != "template":
+            groups.setdefault((m.entry.label, m.entry.need), []).append(m)
+    drop: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
             continue
-        out.append(m)
-    return out
+        group.sort(key=lambda m: (m.start, -m.end))
+        max_end = -1
+        for m in group:
+            if max_end >= m.end:
+                drop.add(id(m))
+            max_end = max(max_end, m.end)
+    return [m for m in matches if id(m) not in drop] if drop else matches
 
 
 def _spelled_fragment(words: Sequence[str], m: _Match) -> bool:
