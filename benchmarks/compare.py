@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import statistics
 import sys
 import time
@@ -131,7 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--transcripts", type=int, default=30, help="300-word transcripts per round (default 30)")
     ap.add_argument("--rounds", type=int, default=3, help="throughput rounds; the median is reported (default 3)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--blas-threads", type=int, default=None, metavar="N",
+                    help="cap OpenBLAS/OpenMP/MKL threads (set before numpy loads); default: as shipped")
     a = ap.parse_args(argv)
+    if a.blas_threads is not None:
+        if "numpy" in sys.modules:
+            ap.error("--blas-threads must be applied before numpy is imported")
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[var] = str(a.blas_threads)
     engines: dict[str, Engine] = {}
     skipped: dict[str, str] = {}
     for key in [k.strip() for k in a.engines.split(",") if k.strip()]:
