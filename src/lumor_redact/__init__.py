@@ -13,10 +13,11 @@ from lumor_redact.entities import Candidate, Entity, RedactionResult
 from lumor_redact.errors import ConfigError, DetectorError, DetectorTimeout, InputError, RedactionError
 from lumor_redact.mask import PseudonymTable
 from lumor_redact.pipeline import Redactor
+from lumor_redact.stream import StreamRedactor
 from lumor_redact.text import TextView, normalize
 
 __all__ = [
-    "Redactor", "RedactionResult", "Entity", "Candidate",
+    "Redactor", "StreamRedactor", "RedactionResult", "Entity", "Candidate",
     "RedactorConfig", "MaskPolicy", "CustomRule", "PseudonymTable",
     "Detector", "register_detector", "registered_detectors",
     "TextView", "normalize",
