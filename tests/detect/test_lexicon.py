@@ -128,6 +128,13 @@ NEGATIVES = [
     "it's a real pain in the neck dealing with the bank",
     "sorry there's an echo on the line",
     "i'm a member of the credit union",
+    "agent: have you ever had cancer heart disease or diabetes",
+    "agent: your hospital cover includes joint replacements cataracts and pregnancy",
+    "agent: do you identify as aboriginal",
+    "agent: have you ever been convicted of a criminal offence",
+    "agent: we welcome aboriginal and torres strait islander applicants",
+    "my cat is due for his kidney bloods and a dental",
+    "i'm a member of the credit union",
 ]
 
 
@@ -148,6 +155,11 @@ def test_answer_to_a_question_is_about_the_speaker(dets):
     got = found(dets, text)
     assert got == [("ETHNICITY", "aboriginal")]
     assert text.rindex("aboriginal") == text.index(got[0][1], text.index("caller"))
+
+
+def test_answer_to_a_medication_question(dets):
+    text = "agent: do you take any regular medication\ncaller: yeah lipitor and coversyl"
+    assert found(dets, text) == [("HEALTH", "lipitor"), ("HEALTH", "coversyl")]
 
 
 def test_negative_context_scores_below_threshold_not_dropped_silently(dets):
