@@ -134,7 +134,6 @@ NEGATIVES = [
     "agent: have you ever been convicted of a criminal offence",
     "agent: we welcome aboriginal and torres strait islander applicants",
     "my cat is due for his kidney bloods and a dental",
-    "i'm a member of the credit union",
 ]
 
 
