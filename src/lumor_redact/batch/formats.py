@@ -136,6 +136,20 @@ class Format:
 
     _skip_blank_lines: ClassVar[bool] = True
 
+    def iter_raw_fileobj(self, f: Any, size: int | None = None) -> Iterator[RawRecord]:
+        """`iter_raw` over an open binary file (the Ray reader opens files itself)."""
+        if self.per_line:
+            yield from iter_lines(f, self.max_record_bytes, skip_blank=self._skip_blank_lines)
+            return
+        if size is not None and size > self.max_record_bytes:
+            yield RawRecord(0, None, b"", f"file of {size} bytes exceeds max_record_bytes={self.max_record_bytes}")
+            return
+        data = f.read(self.max_record_bytes + 1)
+        if len(data) > self.max_record_bytes:
+            yield RawRecord(0, None, b"", f"file exceeds max_record_bytes={self.max_record_bytes}")
+            return
+        yield RawRecord(0, None, data)
+
     # -- per record (worker process) ---------------------------------------------
     def parse(self, data: bytes) -> Any:
         raise NotImplementedError
@@ -188,30 +202,35 @@ def atomic_write(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> None:
 
 def _iter_lines(path: str | os.PathLike[str], limit: int, *, skip_blank: bool) -> Iterator[RawRecord]:
     """Lines of a file, each without its line ending; over-long lines become error records."""
-    index = 0
     with open(path, "rb", buffering=1 << 20) as f:
-        lineno = 0
-        while True:
-            line = f.readline(limit + 1)
-            if not line:
-                return
-            lineno += 1
-            if len(line) > limit and not line.endswith(b"\n"):
-                while True:                     # skip the rest of the line without holding it
-                    more = f.readline(1 << 20)
-                    if not more or more.endswith(b"\n"):
-                        break
-                yield RawRecord(index, lineno, b"", f"line longer than max_record_bytes={limit}")
-                index += 1
-                continue
-            if line.endswith(b"\n"):
-                line = line[:-1]
-            if line.endswith(b"\r"):
-                line = line[:-1]
-            if skip_blank and not line.strip():
-                continue
-            yield RawRecord(index, lineno, line)
+        yield from iter_lines(f, limit, skip_blank=skip_blank)
+
+
+def iter_lines(f: Any, limit: int, *, skip_blank: bool) -> Iterator[RawRecord]:
+    """`_iter_lines` over an open binary file with `readline(size)` (also used by the Ray reader)."""
+    index = 0
+    lineno = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:                     # skip the rest of the line without holding it
+                more = f.readline(1 << 20)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield RawRecord(index, lineno, b"", f"line longer than max_record_bytes={limit}")
             index += 1
+            continue
+        if line.endswith(b"\n"):
+            line = line[:-1]
+        if line.endswith(b"\r"):
+            line = line[:-1]
+        if skip_blank and not line.strip():
+            continue
+        yield RawRecord(index, lineno, line)
+        index += 1
 
 
 def decode_utf8(data: bytes) -> str:

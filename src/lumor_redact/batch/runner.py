@@ -49,6 +49,9 @@ __all__ = ["BatchSummary", "Layout", "InputFile", "plan_layout", "run_batch", "B
 log = logging.getLogger("lumor_redact.batch")
 
 STATE_VERSION = 1
+# Fault injection for the kill tests only: seconds to sleep between writing a chunk's data and
+# journaling it, so that a SIGKILL often lands while unjournaled bytes sit in the part files.
+_FAULT_COMMIT_DELAY = float(os.environ.get("LUMOR_BATCH_FAULT_COMMIT_DELAY", "0") or 0)
 DEFAULT_CHUNK_RECORDS = 64
 DEFAULT_CHUNK_BYTES = 1 << 20
 
@@ -253,6 +256,7 @@ class OrderedWriter:
 
     def __init__(self, layout: Layout, manifest: dict[str, Any], *, resume: bool, restart: bool) -> None:
         self.layout = layout
+        manifest = json.loads(json.dumps(manifest))     # compare as saved: tuples become lists
         self.state = layout.state
         self.journal_path = self.state / "journal"
         self.manifest_path = self.state / "manifest.json"
@@ -363,6 +367,8 @@ class OrderedWriter:
             if f is not None:
                 f.flush()
                 os.fsync(f.fileno())
+        if _FAULT_COMMIT_DELAY:
+            time.sleep(_FAULT_COMMIT_DELAY)          # tests: widen the window a kill can land in
         entry = {"chunk": chunk, "file": self.cur_file,
                  "out": self._out.tell() if self._out is not None else 0,
                  "ent": self._ent.tell(), "err": self._err.tell(), "stats": self.stats.to_dict()}

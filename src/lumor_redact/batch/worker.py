@@ -99,7 +99,7 @@ class RecordProcessor:
                 continue
             plans.append((pos, fi, raw, rid, plan))
 
-        results = self._redact_all([p[4] for p in plans])
+        results = self.redact_plans([p[4] for p in plans])
         for (pos, fi, raw, rid, plan), res in zip(plans, results):
             if isinstance(res, str):
                 outcomes[pos] = self._error(fi, raw, rid, res)
@@ -118,7 +118,7 @@ class RecordProcessor:
                                     1 if plan.detector_errors else 0)
         return [o for o in outcomes if o is not None]
 
-    def _redact_all(self, plans: list[Plan]) -> list[Any]:
+    def redact_plans(self, plans: list[Plan]) -> list[Any]:
         """Per plan: the list of results, or a reason string if that record could not be redacted."""
         if not plans:
             return []
