@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 def add_config_option(p: argparse.ArgumentParser) -> None:
     """The options every command that builds a Redactor shares."""
     p.add_argument("--config", metavar="TOML", help="redactor configuration file")
-    p.add_argument("--rules-only", action="store_true", help="skip the NER model (fast path)")
+    p.add_argument("--rules-only", action="store_true", help="skip model detectors such as NER (fast path)")
 
 
 def redactor_from_args(args: argparse.Namespace):
@@ -38,8 +38,16 @@ def redactor_from_args(args: argparse.Namespace):
 
     config = RedactorConfig.from_toml(args.config) if getattr(args, "config", None) else RedactorConfig()
     if getattr(args, "rules_only", False):
-        config = config.with_(disable_detectors=config.disable_detectors | {"ner"})
+        config = rules_only(config)
     return Redactor(config)
+
+
+def rules_only(config):
+    """`config` with every model-backed detector (the NER model) switched off."""
+    from lumor_redact.detect import registered_detectors
+
+    models = {name for name, factory in registered_detectors().items() if getattr(factory, "is_model", False)}
+    return config.with_(disable_detectors=config.disable_detectors | models)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -35,7 +35,7 @@ class BankDetailsDetector(NumberRuleDetector):
             end = len(text)
             while end >= 15:
                 cand = text[:end]
-                if cand[-1].isalnum() and iban.is_valid(cand):
+                if cand[-1].isalnum() and iban.is_valid(cand, check_country=False):
                     s, e = view.to_original(m.start(), m.start() + end)
                     out.append(Candidate("IBAN_CODE", s, e, 0.95, self.name))
                     break

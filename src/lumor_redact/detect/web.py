@@ -59,6 +59,10 @@ def is_web_host(host: str) -> bool:
 class InternetIdentifierDetector(Detector):
     labels = frozenset({"EMAIL_ADDRESS", "URL", "IP_ADDRESS"})
 
+    def __init__(self, config) -> None:  # noqa: ANN001
+        super().__init__(config)
+        _suffixes()  # load the suffix snapshot now, not on the first email of a live call
+
     def detect(self, view: TextView) -> list[Candidate]:
         canon = view.canonical
         out: list[Candidate] = []
