@@ -163,6 +163,14 @@ class StreamUpdate:
         return (f"StreamUpdate(len={len(self.text)}, span={self.start}:{self.end}, final={self.is_final}, "
                 f"entities=[{labels}], held_words={self.held_words}, forced={self.forced})")
 
+    def followed_by(self, later: "StreamUpdate") -> "StreamUpdate":
+        """One release for two consecutive ones (a feed, then a flush)."""
+        if not (self.is_final and later.is_final):
+            raise ValueError("only released (final) updates combine; keep previews apart")
+        return StreamUpdate(self.text + later.text, self.entities + later.entities, self.start, later.end,
+                            self.masked_start, True, later.held_words, self.forced or later.forced,
+                            self.errors + later.errors)
+
 
 @dataclass(frozen=True, slots=True)
 class StreamStats:
@@ -379,6 +387,8 @@ class StreamRedactor:
         text = self._check_chunk(text)
         if not is_final:
             return self.preview(text)
+        if not text:
+            return self._empty()
         self._buf += text
         return self._step(flush=False)
 
@@ -511,7 +521,8 @@ class StreamRedactor:
         return self._base + len(self._buf)
 
     def _empty(self) -> StreamUpdate:
-        return StreamUpdate("", (), self._held, self._held, self._masked_total, held_words=0)
+        held = len(self._buf[self._held - self._base:].split())
+        return StreamUpdate("", (), self._held, self._held, self._masked_total, held_words=held)
 
     def _window_start(self, trim_state: bool = True) -> int:
         """The latest safe start giving `context_chars` canonical characters of context, within
