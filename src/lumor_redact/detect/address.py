@@ -44,6 +44,7 @@ _ADDRESS = regex.compile(
     r"(?:,? (?:" + _ALT(STATES) + r")(?![\w']))?"
     r"(?:,? \d{4}(?!\d))?",
     regex.V0)
+_STREET_WORD = regex.compile(r"(?<![\w'])(?:" + _ALT(STREET_TYPES) + r")(?![\w'])")
 _PO_BOX = regex.compile(r"(?<![\w])(?:po|p o|post office) box \d{1,6}(?:,? [a-z][a-z'\-]*){0,3}?(?:,? (?:" + _ALT(STATES) + r"))?(?:,? \d{4})?(?!\d)")
 
 
@@ -61,7 +62,10 @@ class StreetAddressDetector(Detector):
     def detect(self, view: TextView) -> list[Candidate]:
         canon = view.canonical
         out: list[Candidate] = []
+        has_street = _STREET_WORD.search(canon) is not None
         for pat, score in ((_ADDRESS, 0.85), (_PO_BOX, 0.8)):
+            if pat is _ADDRESS and not has_street or pat is _PO_BOX and "box" not in canon:
+                continue
             # the timeout guards the (bounded, but branchy) pattern; it scales with the text
             for m in pat.finditer(canon, timeout=0.25 + len(canon) / 200_000):
                 before = canon[max(0, m.start() - 40):m.start()]

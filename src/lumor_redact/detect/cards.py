@@ -80,7 +80,9 @@ class PaymentCardDetector(NumberRuleDetector):
         def after_card(pos: int, reach: int = 40) -> bool:
             return _ends_within(card_ends, pos, reach)
 
-        if self.config.wants("CARD_EXPIRY"):
+        said = {label for _, _, label in cues}
+        # expiry dates and codes only where a card, an expiry or a code was talked about
+        if self.config.wants("CARD_EXPIRY") and (cards or "CARD_EXPIRY" in said):
             for pat in (_EXPIRY_SLASH, _EXPIRY_WORDS, _EXPIRY_DIGITS):
                 for m in pat.finditer(canon):
                     topic, _ = self.topics.topic(cues, m.start(), window=50)
@@ -94,6 +96,8 @@ class PaymentCardDetector(NumberRuleDetector):
                     s, e = view.to_original(m.start(), m.end())
                     out.append(Candidate("CARD_EXPIRY", s, e, score, self.name))
         cards = [c for c in found + out if c.label == "CREDIT_CARD"]
+        if not cards and not ({"CARD_EXPIRY", "CARD_CVV"} & said):
+            return out
         for pat in (_EXPIRY_THEN_CODE, _MONTH_THEN_CODE):
             for m in pat.finditer(canon):
                 near = self.topics.labels_near(cues, m.start(), window=60)

@@ -25,13 +25,14 @@ class IdentityDocumentDetector(NumberRuleDetector):
     def extra(self, view: TextView, cues, found: list[Candidate]) -> list[Candidate]:
         out = []
         canon = view.canonical
-        if self.config.wants("PASSPORT"):
+        said = {label for _, _, label in cues}  # no cue, no document number: skip the scans
+        if self.config.wants("PASSPORT") and "PASSPORT" in said:
             for m in _PASSPORT.finditer(canon):
                 topic, _ = self.topics.topic(cues, m.start())
                 if topic == "PASSPORT":
                     s, e = view.to_original(m.start(), m.end())
                     out.append(Candidate("PASSPORT", s, e, 0.9, self.name))
-        if self.config.wants("AU_DRIVER_LICENCE"):
+        if self.config.wants("AU_DRIVER_LICENCE") and "AU_DRIVER_LICENCE" in said:
             for m in _ALNUM_LICENCE.finditer(canon):
                 if m.group().isdigit():
                     continue

@@ -24,6 +24,9 @@ _URL = regex.compile(
 _IPV4 = regex.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
 _IPV6 = regex.compile(r"(?<![\w:.])[0-9a-f:.]{2,45}(?:/\d{1,3})?(?![\w:])")
 _TRAILING = ".,;:!?)]}'\""
+# Cheap tests (one C scan each) before the real patterns run over the whole text.
+_DOTTED = regex.compile(r"[a-z0-9\-]\.[a-z]")
+_DOTTED_DIGITS = regex.compile(r"\d\.\d")
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,7 @@ class InternetIdentifierDetector(Detector):
                 host = m.group().rsplit("@", 1)[1]
                 if has_public_suffix(host):
                     out.append(self._cand("EMAIL_ADDRESS", view, m.start(), m.end(), 0.95))
-        if "." in canon and self.config.wants("URL"):
+        if self.config.wants("URL") and ("://" in canon or _DOTTED.search(canon)):
             for m in _URL.finditer(canon):
                 text = m.group()
                 end = m.end()
@@ -83,7 +86,7 @@ class InternetIdentifierDetector(Detector):
                     score = 0.95 if schemed or text.startswith("www.") or "/" in text else 0.8
                     out.append(self._cand("URL", view, m.start(), end, score))
         if self.config.wants("IP_ADDRESS"):
-            if "." in canon:
+            if _DOTTED_DIGITS.search(canon):
                 for m in _IPV4.finditer(canon):
                     if _is_ip(m.group()):
                         out.append(self._cand("IP_ADDRESS", view, m.start(), m.end(), 0.9))
