@@ -46,6 +46,8 @@ def labels(r: Redactor, text: str) -> list[tuple[str, str]]:
      "twenty third of may nineteen ninety"),
     ("date of birth 17/08/1972", "DATE_OF_BIRTH", "17/08/1972"),
     ("i was born in nineteen eighty five", "DATE_OF_BIRTH", "nineteen eighty five"),
+    ("i was born in eighty five", "DATE_OF_BIRTH", "eighty five"),
+    ("it's one three hundred one two three four five six", "PHONE_NUMBER", "one three hundred one two three four five six"),
     # internet
     ("email is sarah underscore nguyen at gmail dot com dot au", "EMAIL_ADDRESS",
      "sarah underscore nguyen at gmail dot com dot au"),

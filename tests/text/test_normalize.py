@@ -29,6 +29,8 @@ from lumor_redact.text.normalize import normalize
     ("one nine two dot one six eight dot one dot one", "192.168.1.1"),
     ("members dot pulsefitness dot com dot au slash reset", "members.pulsefitness.com.au/reset"),
     ("seven for, nine", "74 9"),
+    ("one three hundred one two three four five six", "1300123456"),   # a 1300 number, not "301"
+    ("four hundred twelve", "412"),
 ])
 def test_spoken_forms(spoken: str, canonical: str) -> None:
     assert normalize(spoken).canonical == canonical

@@ -20,6 +20,7 @@ _DATE = regex.compile(
     r"|(?:" + MONTHS + r") (?:the )?\d{1,2}" + _ORD + r"(?:,? " + _YEAR + r")?"  # may 23rd 1990
     r"|(?:" + MONTHS + r"),? \d{4}"                                            # march 1985
     r"|(?:19|20)\d\d"                                                          # born in 1985
+    r"|(?<=born in )\d\d"                                                      # born in 85
     r")(?![\w/])")
 
 
@@ -43,7 +44,7 @@ class DateOfBirthDetector(Detector):
         used: set[int] = set()
         for m in _DATE.finditer(canon):
             text = m.group()
-            bare_year = text.isdigit() and len(text) == 4
+            bare_year = text.isdigit() and len(text) in (2, 4)
             topic, dist = self.topics.topic(cues, m.start())
             pending = [e for e in cue_ends if e <= m.start() and m.start() - e <= 120 and e not in used]
             if topic == "DATE_OF_BIRTH" and (not bare_year or dist <= 12):

@@ -321,12 +321,17 @@ class _Builder:
         return end, str(value), False, False
 
     def _and_rest(self, k: int, limit: int) -> tuple[int, int]:
-        """After "hundred"/"thousand": an optional "and" and the remainder (<= limit)."""
+        """After "hundred"/"thousand": an optional "and" and the remainder (<= limit).
+
+        Without "and", a bare digit is the next digit, not part of this number: Australians
+        say "three hundred and one", and "one three hundred one two …" is a 1300 number.
+        """
         m = self._skip_space(k)
-        if self._word_at(m) == "and":
+        has_and = self._word_at(m) == "and"
+        if has_and:
             m = self._skip_space(m + 1)
         g = self._small(m, limit)
-        if g is None:
+        if g is None or (not has_and and self._word_at(m) in UNITS):
             return k, 0
         return g
 
