@@ -47,6 +47,11 @@ def labels(r: Redactor, text: str) -> list[tuple[str, str]]:
     ("date of birth 17/08/1972", "DATE_OF_BIRTH", "17/08/1972"),
     ("i was born in nineteen eighty five", "DATE_OF_BIRTH", "nineteen eighty five"),
     ("i was born in eighty five", "DATE_OF_BIRTH", "eighty five"),
+    ("date of birth twelve oh three eighty eight", "DATE_OF_BIRTH", "twelve oh three eighty eight"),
+    ("call me back on oh four one two three four five six seven eight nine", "PHONE_NUMBER",
+     "oh four one two three four five six seven eight nine"),   # a digit too many: still masked
+    ("what's the long number on the front\ncaller: five one two three four five six seven eight nine one two "
+     "three four five six", "CREDIT_CARD", "five one two three four five six seven eight nine one two three four five six"),
     ("it's one three hundred one two three four five six", "PHONE_NUMBER", "one three hundred one two three four five six"),
     # internet
     ("email is sarah underscore nguyen at gmail dot com dot au", "EMAIL_ADDRESS",

@@ -21,6 +21,7 @@ _DATE = regex.compile(
     r"|(?:" + MONTHS + r"),? \d{4}"                                            # march 1985
     r"|(?:19|20)\d\d"                                                          # born in 1985
     r"|(?<=born in )\d\d"                                                      # born in 85
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d\d"                  # "twelve oh three eighty eight"
     r")(?![\w/])")
 
 
@@ -44,7 +45,7 @@ class DateOfBirthDetector(Detector):
         used: set[int] = set()
         for m in _DATE.finditer(canon):
             text = m.group()
-            bare_year = text.isdigit() and len(text) in (2, 4)
+            bare_year = text.isdigit()  # a year or ddmmyy said as one number: only right after the cue
             topic, dist = self.topics.topic(cues, m.start())
             pending = [e for e in cue_ends if e <= m.start() and m.start() - e <= 120 and e not in used]
             if topic == "DATE_OF_BIRTH" and (not bare_year or dist <= 12):

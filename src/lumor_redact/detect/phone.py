@@ -37,7 +37,7 @@ def phone_score(text: str, topic: str | None) -> float:
         return 0.0
     if not text.lstrip().startswith("+") and topic != "PHONE_NUMBER":
         lead = text.lstrip("( ")[:1]
-        au_shape = (lead == "0" and digits == 10) or (lead == "1" and digits in (6, 10))
+        au_shape = (lead == "0" and (digits == 10 or text.lstrip("( ")[1:2] == "4")) or (lead == "1" and digits in (6, 10))
         foreign_shape = 10 <= digits <= 12 and ("(" in text or "-" in text)
         if not (au_shape or foreign_shape):
             return 0.0
@@ -60,6 +60,8 @@ def phone_score(text: str, topic: str | None) -> float:
         return 0.7  # an AU number said with a digit missing or extra: still someone's number
     if on_topic and 8 <= digits <= 12:
         return 0.6
+    if 9 <= digits <= 11 and lead == "0" and text.lstrip("( ")[1:2] == "4" and topic is None:
+        return 0.55  # an Australian mobile said with a digit dropped or doubled: mask it anyway
     return 0.0
 
 
