@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 
+import re
+
 import regex
 from stdnum import luhn
 
@@ -30,13 +32,13 @@ def has_issuer_prefix(digits: str) -> bool:
     return digits[0] in "123456"
 
 
-_EXPIRY_SLASH = regex.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) ?(?:/|-) ?(?:20)?\d\d(?![\w/]|\.\d)")
-_EXPIRY_WORDS = regex.compile(rf"(?<![\w])(?:{MONTHS}),? (?:20)?\d\d(?!\d)")
+_EXPIRY_SLASH = re.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) ?(?:/|-) ?(?:20)?\d\d(?![\w/]|\.\d)")
+_EXPIRY_WORDS = re.compile(rf"(?<![\w])(?:{MONTHS}),? (?:20)?\d\d(?!\d)")
 _EXPIRY_DIGITS = regex.compile(r"(?<![\w/])(?:0[1-9]|1[0-2])(?:20)?\d\d(?![\w/])")
 _SHORT = regex.compile(r"(?<![\w/.$,])\d{3,4}(?![\w/]|[.,]\d)")
 # "oh two twenty seven three three eight": expiry and code said in one breath become one run
 _EXPIRY_THEN_CODE = regex.compile(r"(?<![\w/])(?P<exp>(?:0[1-9]|1[0-2])\d\d)(?P<cvv>\d{3,4})(?![\w/])")
-_MONTH_THEN_CODE = regex.compile(rf"(?<![\w])(?P<exp>(?:{MONTHS}) \d\d)(?P<cvv>\d{{3,4}})(?![\w/])")
+_MONTH_THEN_CODE = re.compile(rf"(?<![\w])(?P<exp>(?:{MONTHS}) \d\d)(?P<cvv>\d{{3,4}})(?![\w/])")
 
 
 CARD_SHAPES = ((4, 4, 4, 4), (4, 6, 5), (4, 6, 4))  # Visa/Mastercard, Amex, Diners grouping

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Mapping
 
-import regex
+import re
 
 NONE = "NONE"  # a topic that says "this number is not personal" (booking refs, prices …)
 
@@ -54,17 +54,17 @@ for _label, _cues in CUES.items():
         _CUE_TO_LABEL[_c] = _label
 
 
-def _cue_pattern(cues: Mapping[str, str]) -> regex.Pattern:
+def _cue_pattern(cues: Mapping[str, str]) -> re.Pattern:
     alts = sorted(cues, key=len, reverse=True)  # longest first: "medicare card" before "card"
     # a cue may carry a plural or possessive ending: "tfns", "the abn's", "medicare numbers"
-    return regex.compile(r"(?<![\w'])(?P<cue>" + "|".join(regex.escape(c) for c in alts) + r")(?:'s|s)?(?![\w'])")
+    return re.compile(r"(?<![\w'])(?P<cue>" + "|".join(re.escape(c) for c in alts) + r")(?:'s|s)?(?![\w'])")
 
 
 _CUE_RE = _cue_pattern(_CUE_TO_LABEL)
 
 
 @lru_cache(maxsize=32)
-def _extra_pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[regex.Pattern, dict[str, str]]:
+def _extra_pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict[str, str]]:
     cues = dict(_CUE_TO_LABEL)
     for label, words in extra:
         for w in words:
@@ -72,11 +72,11 @@ def _extra_pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[rege
     return _cue_pattern(cues), cues
 
 
-_LABELS: dict[regex.Pattern, dict[str, str]] = {}
+_LABELS: dict[re.Pattern, dict[str, str]] = {}
 
 
 @lru_cache(maxsize=64)
-def _find_cues(pattern: regex.Pattern, canonical: str) -> list[tuple[int, int, str]]:
+def _find_cues(pattern: re.Pattern, canonical: str) -> list[tuple[int, int, str]]:
     labels = _LABELS[pattern]
     return [(m.start(), m.end(), labels[m.group("cue")]) for m in pattern.finditer(canonical)]
 

@@ -1,7 +1,7 @@
 """Dates of birth: a date in birth context, never every date (appointments stay readable)."""
 from __future__ import annotations
 
-import regex
+import re
 
 from lumor_redact.config import RedactorConfig
 from lumor_redact.detect.base import Detector, register_detector
@@ -12,7 +12,7 @@ from lumor_redact.text.view import TextView
 
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:\d{4}|'?\d{2})"
-_DATE = regex.compile(
+_DATE = re.compile(
     r"(?<![\w/.])(?:"
     r"\d{1,2}[/.\-]\d{1,2}[/.\-]" + _YEAR +                                   # 17/08/1972
     r"|(?:the )?\d{1,2}" + _ORD + r"(?: of)?(?: the)? (?:" + MONTHS + r"|\d{1,2}" + _ORD + r")"

@@ -14,7 +14,7 @@ from lumor_redact.text.view import TextView
 
 # A plus or an opening bracket, then digits with single spaces, dashes or brackets between.
 _CANDIDATE = regex.compile(r"(?<![\w+])(?:\+ ?)?(?:\(\d{1,5}\) ?)?\d(?:[ \-]?\(?\d+\)?){1,8}(?![\w])")
-_SPLIT = regex.compile(r"[ \-]+")
+_PART = regex.compile(r"[+(]?[\d()]+")
 FOREIGN_REGIONS = ("US", "GB", "NZ", "IN", "DE", "CA", "BR", "IL", "JP", "SG", "PH")
 
 
@@ -76,7 +76,7 @@ class PhoneNumberDetector(NumberRuleDetector):
         for m in _CANDIDATE.finditer(canon):
             # try the longest valid stretch from the left, then go on after it
             text = m.group()
-            parts = [(p.start(), p.end()) for p in regex.finditer(r"[+(]?[\d()]+", text)]
+            parts = [(p.start(), p.end()) for p in _PART.finditer(text)]
             best_at = [self._best_from(text, parts, i, cues, m.start()) for i in range(len(parts))]
             i = 0
             while i < len(parts):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 
+import re
+
 import regex
 
 from lumor_redact.detect.base import Detector, register_detector
@@ -18,7 +20,7 @@ from lumor_redact.text.view import TextView
 _TLD = r"(?:xn--[a-z0-9\-]{2,59}|[a-z]{2,24})"
 _EMAIL = regex.compile(
     r"(?<![\w.%+\-])[a-z0-9_%+\-](?:[a-z0-9._%+\-]{0,63})@(?:[a-z0-9\-]+\.)+" + _TLD + r"(?![\w\-]|\.[a-z0-9])")
-_URL = regex.compile(
+_URL = re.compile(
     r"(?<![\w@.\-/])(?:(?:https?|ftp)://[^\s<>\"]+|(?:www\.)?(?:[a-z0-9\-]+\.)+" + _TLD +
     r"(?![\w@\-])(?::\d{2,5})?(?:/[^\s<>\"]*)?)")
 _IPV4 = regex.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
