@@ -132,32 +132,28 @@ class _Builder:
                 self.os.extend([a] * k)
                 self.oe.extend([b] * k)
 
-    def _may_start(self, i: int) -> bool:
-        """Whether token i can begin anything the normalizer rewrites; most words cannot, and
-        they are copied in bulk."""
-        t = self.toks[i]
-        if t.kind == _DIGITS:
-            return True
-        if t.kind != _WORD:
-            return False
-        w = t.low
-        if w in _STARTERS or len(w) == 1:
-            return True
-        # a word right before a spoken joiner may start an email or web address
-        nxt = self._skip_space(i + 1)
-        return nxt < len(self.toks) and self.toks[nxt].low in ADDRESS_JOINERS
-
     def build(self) -> TextView:
         toks = self.toks
         n = len(toks)
         text_len = len(self.text)
         pos = 0  # original offset up to which output has been written
         i = 0
+        starters, joiners = _STARTERS, ADDRESS_JOINERS
         while i < n:
-            if not self._may_start(i):
+            t = toks[i]
+            # the common case, inlined: a word that cannot start anything is copied later in bulk
+            if t.kind == _WORD:
+                w = t.low
+                if w not in starters and len(w) > 1:
+                    nxt = i + 1
+                    if nxt < n and toks[nxt].kind == _SPACE and "\n" not in toks[nxt].low:
+                        nxt += 1
+                    if not (nxt < n and toks[nxt].low in joiners):
+                        i += 1
+                        continue
+            elif t.kind != _DIGITS:
                 i += 1
                 continue
-            t = toks[i]
             self._verbatim(pos, t.start)
             pos = t.start
             if t.low in FILLERS:
