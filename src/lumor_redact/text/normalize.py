@@ -43,11 +43,10 @@ NOT_A_MAILBOX = frozenset({
 })
 
 
-class _Token:
-    __slots__ = ("kind", "low", "start", "end")
-
-    def __init__(self, kind: int, low: str, start: int, end: int) -> None:
-        self.kind, self.low, self.start, self.end = kind, low, start, end
+# A token is a plain tuple (kind, low, start, end) — read t[0], t[1], t[2], t[3] below; `low` is
+# the lowercased word (other kinds
+# keep their text). Tuples, not objects: a transcript has hundreds of tokens per call.
+_Token = tuple
 
 
 # A piece of canonical text: (text, original start, original end). Multi-character pieces
@@ -68,16 +67,16 @@ def _tokenize(text: str) -> list[_Token]:
     for w, d, sp, p in _TOKEN_GROUPS.findall(text):
         if w:
             end = pos + len(w)
-            append(_Token(_WORD, w.lower(), pos, end))
+            append((_WORD, w.lower(), pos, end))
         elif d:
             end = pos + len(d)
-            append(_Token(_DIGITS, d, pos, end))
+            append((_DIGITS, d, pos, end))
         elif sp:
             end = pos + len(sp)
-            append(_Token(_SPACE, sp, pos, end))
+            append((_SPACE, sp, pos, end))
         else:
             end = pos + len(p)
-            append(_Token(_PUNCT, p, pos, end))
+            append((_PUNCT, p, pos, end))
         pos = end
     return out
 
@@ -142,42 +141,42 @@ class _Builder:
         while i < n:
             t = toks[i]
             # the common case, inlined: a word that cannot start anything is copied later in bulk
-            if t.kind == _WORD:
-                w = t.low
+            if t[0] == _WORD:
+                w = t[1]
                 if w not in starters and len(w) > 1:
                     nxt = i + 1
-                    if nxt < n and toks[nxt].kind == _SPACE and "\n" not in toks[nxt].low:
+                    if nxt < n and toks[nxt][0] == _SPACE and "\n" not in toks[nxt][1]:
                         nxt += 1
-                    if not (nxt < n and toks[nxt].low in joiners):
+                    if not (nxt < n and toks[nxt][1] in joiners):
                         i += 1
                         continue
-            elif t.kind != _DIGITS:
+            elif t[0] != _DIGITS:
                 i += 1
                 continue
-            self._verbatim(pos, t.start)
-            pos = t.start
-            if t.low in FILLERS:
+            self._verbatim(pos, t[2])
+            pos = t[2]
+            if t[1] in FILLERS:
                 # "forty one uh pendle way": fillers carry nothing, and rules read past them
                 i = self._skip_space(i + 1)
-                pos = toks[i].start if i < n else text_len
+                pos = toks[i][2] if i < n else text_len
                 continue
-            if t.kind == _WORD and len(t.low) == 1 and t.low not in "ai":
+            if t[0] == _WORD and len(t[1]) == 1 and t[1] not in "ai":
                 # "d kickett at hotmail dot com": an initial before the mailbox name
                 k2 = self._skip_space(i + 1)
                 w2 = self._word_at(k2)
                 if k2 > i + 1 and w2 is not None and len(w2) > 1:
                     j2, p2 = self._item(k2)
-                    chain = self._address_chain(k2, j2, p2 or [[toks[k2].low, toks[k2].start, toks[k2].end]])
+                    chain = self._address_chain(k2, j2, p2 or [[toks[k2][1], toks[k2][2], toks[k2][3]]])
                     if chain is not None and any(p[0] == "@" for p in chain[1]):
-                        self._pieces([[t.low, t.start, t.end]] + chain[1])
+                        self._pieces([[t[1], t[2], t[3]]] + chain[1])
                         i = chain[0]
-                        pos = toks[i - 1].end
+                        pos = toks[i - 1][3]
                         continue
             j, pieces = self._item(i)
             if pieces is None and j > i + 1:
                 i = j  # letters that spell nothing: copied as they are
                 continue
-            chain = self._address_chain(i, j, pieces or [[t.low, t.start, t.end]])
+            chain = self._address_chain(i, j, pieces or [[t[1], t[2], t[3]]])
             if chain is not None:
                 j, pieces = chain
             elif pieces is None:
@@ -185,7 +184,7 @@ class _Builder:
                 continue
             self._pieces(pieces)
             i = j
-            pos = toks[j - 1].end
+            pos = toks[j - 1][3]
         self._verbatim(pos, text_len)
         os_, oe = self.os, self.oe
         return TextView(self.text, "".join(self.chars), os_, oe)
@@ -193,20 +192,20 @@ class _Builder:
     # ------------------------------------------------------------ navigation
     def _skip_space(self, k: int, allow_newline: bool = False) -> int:
         toks = self.toks
-        if k < len(toks) and toks[k].kind == _SPACE and (allow_newline or "\n" not in toks[k].low):
+        if k < len(toks) and toks[k][0] == _SPACE and (allow_newline or "\n" not in toks[k][1]):
             return k + 1
         return k
 
     def _word_at(self, k: int) -> str | None:
-        if k < len(self.toks) and self.toks[k].kind == _WORD:
-            return self.toks[k].low
+        if k < len(self.toks) and self.toks[k][0] == _WORD:
+            return self.toks[k][1]
         return None
 
     # ------------------------------------------------------------------ items
     def _item(self, i: int) -> tuple[int, list[Piece] | None]:
         """A spoken unit starting at token i: a spelled-letter run or a number run."""
         t = self.toks[i]
-        if t.kind == _WORD and len(t.low) == 1:
+        if t[0] == _WORD and len(t[1]) == 1:
             r = self._letter_run(i)
             if r[1] is not None or r[0] > i + 1:
                 return r  # a spelled run, or letters that are not one ("a i a"): skip them all
@@ -220,9 +219,9 @@ class _Builder:
         pieces: list[Piece] = []
         phonetic = False
         k = i
-        while k < n and toks[k].kind == _WORD and len(toks[k].low) == 1 and len(pieces) < _MAX_LETTERS:
-            letter = toks[k].low
-            start, end = toks[k].start, toks[k].end
+        while k < n and toks[k][0] == _WORD and len(toks[k][1]) == 1 and len(pieces) < _MAX_LETTERS:
+            letter = toks[k][1]
+            start, end = toks[k][2], toks[k][3]
             # "b for bravo", "s as in sierra"
             m = self._skip_space(k + 1)
             w = self._word_at(m)
@@ -235,18 +234,18 @@ class _Builder:
                 cue = self._word_at(nxt)
                 if cue is not None and len(cue) > 2 and cue[0] == letter:
                     phonetic = True
-                    end = toks[nxt].end
+                    end = toks[nxt][3]
                     k = nxt
             pieces.append([letter, start, end])
             k += 1
             # next letter: separated by one space run or one hyphen
-            if k < n and toks[k].kind == _SPACE and "\n" not in toks[k].low:
+            if k < n and toks[k][0] == _SPACE and "\n" not in toks[k][1]:
                 k2 = k + 1
-            elif k < n and toks[k].low == "-":
+            elif k < n and toks[k][1] == "-":
                 k2 = k + 1
             else:
                 break
-            if k2 < n and toks[k2].kind == _WORD and len(toks[k2].low) == 1:
+            if k2 < n and toks[k2][0] == _WORD and len(toks[k2][1]) == 1:
                 # a lone "a"/"i" after a spelled run is usually the next word, not a letter
                 k = k2
                 continue
@@ -263,20 +262,20 @@ class _Builder:
         if k >= n:
             return None
         t = toks[k]
-        if t.kind == _DIGITS:
-            if k + 1 < n and toks[k + 1].kind == _WORD and toks[k + 1].low in ("st", "nd", "rd", "th"):
+        if t[0] == _DIGITS:
+            if k + 1 < n and toks[k + 1][0] == _WORD and toks[k + 1][1] in ("st", "nd", "rd", "th"):
                 return None  # "12th": a written ordinal, leave it as it is
-            return k + 1, t.low, True, False
-        if t.kind != _WORD:
+            return k + 1, t[1], True, False
+        if t[0] != _WORD:
             return None
-        w = t.low
+        w = t[1]
         if w in REPEATS:
             m = self._skip_space(k + 1)
             u = self._word_at(m)
             if u in UNITS:
                 return m + 1, UNITS[u] * REPEATS[w], False, False
-            if m < n and toks[m].kind == _DIGITS and len(toks[m].low) == 1:
-                return m + 1, toks[m].low * REPEATS[w], False, False
+            if m < n and toks[m][0] == _DIGITS and len(toks[m][1]) == 1:
+                return m + 1, toks[m][1] * REPEATS[w], False, False
             return None
         if w in ORDINALS:
             return k + 1, str(ORDINALS[w]), False, True
@@ -289,7 +288,7 @@ class _Builder:
         elif w in TENS:
             value = TENS[w]
             m = self._skip_space(k + 1)
-            if m == k + 1 and m < n and toks[m].low == "-":
+            if m == k + 1 and m < n and toks[m][1] == "-":
                 m += 1
             u = self._word_at(m)
             if u in UNITS and u not in WEAK_UNITS and u != "zero":
@@ -360,18 +359,18 @@ class _Builder:
         toks, n = self.toks, len(self.toks)
         prefix: list[Piece] = []
         k = i
-        if toks[i].low == "plus":
+        if toks[i][1] == "plus":
             m = self._skip_space(i + 1)
             if self._group(m) is None:
                 return None
-            prefix = [["+", toks[i].start, toks[i].end]]
+            prefix = [["+", toks[i][2], toks[i][3]]]
             k = m
         g = self._group(k)
         if g is None:
             return None
         end, digits, written, ordinal = g
         if ordinal:
-            return end, [[digits, toks[k].start, toks[end - 1].end]]
+            return end, [[digits, toks[k][2], toks[end - 1][3]]]
         segments: list[list[Piece]] = [prefix + self._digit_pieces(k, end, digits, written)]
         items = 1
         prev_written = written
@@ -404,14 +403,14 @@ class _Builder:
                 segments[-1].extend(pieces)
             items += 1
             end, prev_written = e2, w2
-        if items == 1 and toks[k].kind == _WORD and toks[k].low in WEAK_UNITS:
+        if items == 1 and toks[k][0] == _WORD and toks[k][1] in WEAK_UNITS:
             return None  # "oh" alone is an interjection
         return end, self._resolve_corrections(segments)
 
     def _spoken_digit_follows(self, k: int) -> bool:
         """A spoken single digit after token k, past spaces and one comma ("seven for, nine")."""
         k = self._skip_space(k)
-        if k < len(self.toks) and self.toks[k].low == ",":
+        if k < len(self.toks) and self.toks[k][1] == ",":
             k = self._skip_space(k + 1)
         w = self._word_at(k)
         return w is not None and (w in UNITS or w in REPEATS)
@@ -419,40 +418,40 @@ class _Builder:
     def _digit_pieces(self, k: int, end: int, digits: str, written: bool) -> list[Piece]:
         toks = self.toks
         if written:
-            s = toks[k].start
+            s = toks[k][2]
             return [[c, s + j, s + j + 1] for j, c in enumerate(digits)]
         # one piece per digit, each standing for the whole group ("double five", "forty one"),
         # so corrections can count digits
-        s, e = toks[k].start, toks[end - 1].end
+        s, e = toks[k][2], toks[end - 1][3]
         return [[c, s, e] for c in digits]
 
     def _gap(self, k: int) -> tuple[int, str, bool, bool, int, int] | None:
         """What lies between two number items, if it may lie inside one number."""
         toks, n = self.toks, len(self.toks)
-        start = toks[k].start if k < n else len(self.text)
+        start = toks[k][2] if k < n else len(self.text)
         joiner, comma, correction, words = "", False, False, 0
         m = k
         while m < n:
             t = toks[m]
-            if t.kind == _SPACE:
-                if "\n" in t.low:
+            if t[0] == _SPACE:
+                if "\n" in t[1]:
                     return None
-            elif t.kind == _PUNCT:
-                tight = 0 < m < n - 1 and toks[m + 1].kind == _DIGITS and toks[m - 1].kind == _DIGITS
-                if t.low == "," and tight and not joiner:
+            elif t[0] == _PUNCT:
+                tight = 0 < m < n - 1 and toks[m + 1][0] == _DIGITS and toks[m - 1][0] == _DIGITS
+                if t[1] == "," and tight and not joiner:
                     joiner = ","  # "1,150": a thousands separator, part of the number
-                elif t.low == ",":
+                elif t[1] == ",":
                     comma = True
-                elif t.low in "-/." and not joiner:
+                elif t[1] in "-/." and not joiner:
                     # written separators only tight between digits ("062-692", "203.51")
-                    if t.low == "-" or tight:
-                        joiner = t.low
+                    if t[1] == "-" or tight:
+                        joiner = t[1]
                     else:
                         return None
                 else:
                     return None
-            elif t.kind == _WORD:
-                w = t.low
+            elif t[0] == _WORD:
+                w = t[1]
                 if w in FILLERS:
                     words += 1
                 elif w in CORRECTIONS and (correction or w in CORRECTION_HEADS):
@@ -472,7 +471,7 @@ class _Builder:
             return None
         if joiner and correction:
             return None
-        return m, joiner, comma, correction, start, toks[m - 1].end
+        return m, joiner, comma, correction, start, toks[m - 1][3]
 
     @staticmethod
     def _resolve_corrections(segments: list[list[Piece]]) -> list[Piece]:
@@ -508,7 +507,7 @@ class _Builder:
             m = self._skip_space(k)
             if "@" not in seps and m > k:
                 # "harrison dot webb ninety four at …": digits said after a name part
-                run = self._number_run(m) if m < n and toks[m].kind == _WORD else None
+                run = self._number_run(m) if m < n and toks[m][0] == _WORD else None
                 if run is not None and self._word_at(self._skip_space(run[0])) in ADDRESS_JOINERS:
                     out.extend(run[1])
                     k = run[0]
@@ -519,17 +518,17 @@ class _Builder:
             nm = self._skip_space(m + 1)
             while self._word_at(nm) in FILLERS:
                 nm = self._skip_space(nm + 1)
-            if nm >= n or toks[nm].kind not in (_WORD, _DIGITS) or toks[nm].low in ADDRESS_JOINERS:
+            if nm >= n or toks[nm][0] not in (_WORD, _DIGITS) or toks[nm][1] in ADDRESS_JOINERS:
                 break
             ej, pieces = self._item(nm)
             if pieces is None:
-                pieces = [[toks[nm].low, toks[nm].start, toks[nm].end]]
+                pieces = [[toks[nm][1], toks[nm][2], toks[nm][3]]]
             sym = ADDRESS_JOINERS[w]
             if (sym == "@" and "@" in seps) or len(seps) >= _MAX_CHAIN:
                 capped = True
                 break
             seps.append(sym)
-            out.append([sym, toks[m].start, toks[m].end])
+            out.append([sym, toks[m][2], toks[m][3]])
             out.extend(pieces)
             labels_after_dot.append(self._item_text(pieces) if sym == "." else "")
             k = ej
@@ -542,7 +541,7 @@ class _Builder:
                         break
                     if self._word_at(self._skip_space(m2 + 1)) != "dot":
                         break
-                    out.append([w2, toks[m2].start, toks[m2].end])
+                    out.append([w2, toks[m2][2], toks[m2][3]])
                     k = m2 + 1
         path_at = seps.index("/") if "/" in seps else len(seps)
         dots = [idx for idx in range(path_at) if seps[idx] == "."]
