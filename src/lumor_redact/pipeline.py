@@ -50,7 +50,8 @@ class Redactor:
         self.normalizer = SpokenFormNormalizer()
         self.detectors: list[Detector] = list(detectors) if detectors is not None else build_detectors(self.config)
         self.masker = Masker(self.config)
-        self._model_names = frozenset(d.name for d in self.detectors if d.is_model)
+        # detectors whose finds are guesses (models, name lists) yield to checked ones in overlaps
+        self._model_names = frozenset(d.name for d in self.detectors if d.is_model or not d.checked)
 
     def __repr__(self) -> str:
         return f"Redactor(detectors={[d.name for d in self.detectors]})"

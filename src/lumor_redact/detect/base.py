@@ -29,6 +29,9 @@ class Detector(ABC):
     labels: ClassVar[frozenset[str]] = frozenset()
     # The cost class tells the streaming layer and benchmarks what runs on the fast path.
     is_model: ClassVar[bool] = False
+    # Whether a find is checked (a checksum, a numbering plan, a cue, a curated lexicon) rather
+    # than guessed (a statistical model, a name list): checked finds win overlaps.
+    checked: ClassVar[bool] = True
 
     def __init__(self, config: RedactorConfig) -> None:
         self.config = config

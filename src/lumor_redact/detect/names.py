@@ -1,0 +1,203 @@
+"""People's names from a name list and the way calls introduce people.
+
+The NER model generalises; this detector is its dependable partner for names a model misses
+in lowercase STT text. It reads the canonical view (lowercase, spelled letters joined), looks
+each word up in `lexicons/names.tsv` (given names and surnames, see
+scripts/make_name_lexicon.py), and scores a stretch of name words by what is around it:
+
+- a cue before it ("my name's", "it's", "this is", "thanks", "mr", "my wife") or after it
+  ("… here", "… speaking") makes any name word count, even one that is also an English word
+  ("summer", "will");
+- without a cue, a common given name that is not an English word counts alone ("deborah"), a
+  given name with a surname counts ("grace nguyen"); a surname alone does not;
+- a name that is part of a street or business ("george street", "smith plumbing") is not a
+  person;
+- a spelled-out run of letters ("k o w a l s k i", "t for tango a for alpha") next to a name or
+  after "spelled"/"that's" is the name spelled.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from lumor_redact.config import RedactorConfig
+from lumor_redact.detect.address import STOP, STREET_TYPES
+from lumor_redact.detect.base import Detector, register_detector
+from lumor_redact.entities import Candidate
+from lumor_redact.text.view import TextView
+
+_WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
+_LETTERS = re.compile(r"^[a-z](?:[ \-]+[a-z])+$", re.IGNORECASE)
+_PHONETIC = re.compile(r"\b(?:for|as in)\b", re.IGNORECASE)
+PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "binti", "al", "el",
+                       "von", "st", "mac", "mc", "abu", "ibn", "dos", "das"})
+CUES_BEFORE = (
+    "name is", "name's", "names", "name", "it's", "its", "this is", "i'm", "im", "i am", "called", "call me",
+    "speaking with", "speak to", "speak with", "talk to", "talking to", "ask for", "thanks", "thank you",
+    "cheers", "hi", "hello", "hey", "mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "my wife", "my husband",
+    "my partner", "my son", "my daughter", "my mum", "my mother", "my dad", "my father", "my brother",
+    "my sister", "my boss", "my friend", "my nephew", "my niece", "my grandson", "my granddaughter",
+    "my boyfriend", "my girlfriend", "my fiance", "my fiancee", "my colleague", "my neighbour", "my tenant",
+    "spelled", "spelt", "surname", "last name", "first name", "full name", "that's", "for", "and", "with",
+    "sorry", "yes", "yeah", "ok", "okay", "no",
+)
+CUES_AFTER = ("here", "speaking", "'s", "s", "on the", "said", "told", "will", "is my", "was")
+STRONG_BEFORE = frozenset(CUES_BEFORE) - {"for", "and", "with", "sorry", "yes", "yeah", "ok", "okay", "no", "that's",
+                                          "it's", "its", "im", "i'm", "i am"}
+NOT_AFTER = frozenset(STREET_TYPES) | frozenset({
+    "&", "plumbing", "dental", "electrical", "electrics", "pty", "ltd", "group", "clinic", "motors", "constructions",
+    "construction", "homes", "physio", "physiotherapy", "accounting", "accountants", "legal", "lawyers", "law",
+    "realty", "real", "transport", "logistics", "removals", "landscaping", "builders", "building", "solar", "vet",
+    "vets", "veterinary", "medical", "pharmacy", "chemist", "cafe", "restaurant", "bakery", "hotel", "school",
+    "college", "university", "hospital", "park", "oval", "beach", "river", "creek", "bay", "mountain", "lake",
+    "island", "station", "shopping", "centre", "center", "plaza", "mall", "bank", "insurance", "health",
+    "fitness", "gym", "studio", "salon", "auto", "autos", "cars", "mechanical", "roofing", "painting", "cleaning",
+    "pest", "pools", "storage", "funerals", "dentistry", "podiatry", "optometrists", "smiles", "family",
+    "street's", "road's", "council", "shire", "hills", "heights", "valley", "north", "south", "east", "west",
+    "airport", "hall", "library", "church", "mosque", "temple", "estate", "tower", "house", "arms", "inn",
+})
+NOT_BEFORE = frozenset({"in", "at", "from", "near", "to", "on", "via", "visit", "the"})
+# Common words that are names only with a strong cue ("my name's will"), and words that never are.
+_NEVER = frozenset("""
+agent caller customer operator speaker unknown hi ok yeah no yes sorry thanks um uh he she as my do date back
+car little the and so to is it in on at of me we us an or be by go up if am are was his her him our your their
+them they you i can
+""".split())
+
+
+_PHRASE_END = frozenset({"here", "speaking", "calling", "and", "from", "on", "at", "my", "is", "it's"})
+# Words that follow a given name without being a surname.
+_COMMON = _NEVER | frozenset(STOP) | frozenset("""
+here speaking calling from please thanks just again too also said says told asked wants needs has had
+""".split())
+
+
+@lru_cache(maxsize=1)
+def name_table() -> dict[str, tuple[bool, bool, bool, bool]]:
+    """name -> (common given name, other given name, surname, ambiguous)."""
+    table: dict[str, tuple[bool, bool, bool, bool]] = {}
+    text = (resources.files("lumor_redact") / "lexicons" / "names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, kinds, amb = line.split("\t")
+        k = kinds.split(",")
+        table[name] = ("first" in k, "first_rare" in k, "last" in k, amb == "1")
+    return table
+
+
+def _ends_with_cue(before: str, cues: frozenset[str] | tuple[str, ...]) -> str | None:
+    for c in cues:
+        if before.endswith(" " + c) or before == c:
+            return c
+    return None
+
+
+@register_detector("person_names")
+class PersonNameDetector(Detector):
+    labels = frozenset({"PERSON"})
+    checked = False  # a list lookup is a guess: checked rules win an overlap
+
+    def __init__(self, config: RedactorConfig) -> None:
+        super().__init__(config)
+        self.names = name_table()
+        self.cues_before = tuple(sorted(CUES_BEFORE, key=len, reverse=True))
+
+    def detect(self, view: TextView) -> list[Candidate]:
+        canon = view.canonical
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(canon)]
+        names = self.names
+        out: list[Candidate] = []
+        i, n = 0, len(words)
+        last_person_end = -1000
+        while i < n:
+            w, cs, ce = words[i]
+            base = w[:-2] if w.endswith(("'s", "’s")) else w
+            info = names.get(base)
+            spelled = self._spelled(view, cs, ce)
+            if (info is None and not spelled) or base in _NEVER:
+                i += 1
+                continue
+            # extend over following name words (and particles between them)
+            j = i
+            toks = [(base, info, cs, cs + len(base))]
+            while j + 1 < n and len(toks) < 4 and not words[j][0].endswith(("'s", "’s")):
+                nw, ns, ne = words[j + 1]
+                if canon[words[j][2]:ns].strip(" -") or "\n" in canon[words[j][2]:ns]:
+                    break  # punctuation or a new line between: a new phrase
+                nbase = nw[:-2] if nw.endswith(("'s", "’s")) else nw
+                ninfo = names.get(nbase)
+                if nbase in PARTICLES and j + 2 < n and names.get(words[j + 2][0]) is not None:
+                    j += 1
+                    continue
+                if nbase in NOT_AFTER:
+                    break  # "george street": the street, not a surname
+                if ninfo is None and not self._spelled(view, ns, ne):
+                    if len(toks) == 1 and self._surname_like(toks[0][1], nbase, canon, ne):
+                        toks.append((nbase, None, ns, ns + len(nbase)))
+                        j += 1
+                    break
+                toks.append((nbase, ninfo, ns, ns + len(nbase)))
+                j += 1
+            start, end = toks[0][2], toks[-1][3]
+            before = canon[max(0, start - 40):start].rstrip(" ,.:;-")
+            before_word = words[i - 1][0] if i > 0 else ""
+            after = canon[end:end + 20].lstrip(" ,")
+            next_word = words[j + 1][0] if j + 1 < n else ""
+            i = j + 1
+            if next_word in NOT_AFTER and not canon[toks[-1][3]:words[j + 1][1]].strip():
+                continue  # "george street", "smith plumbing"
+            score = self._score(toks, before, before_word, after, start - last_person_end, spelled)
+            if score > 0:
+                s, e = view.to_original(start, end)
+                out.append(Candidate("PERSON", s, e, score, self.name))
+                last_person_end = end
+        return out
+
+    @staticmethod
+    def _surname_like(first, word: str, canon: str, end: int) -> bool:  # noqa: ANN001
+        """An unlisted word after a clear given name that ends the phrase ("deborah whitfield
+        here", "it's shivon o'sullivan\n"): most likely the surname."""
+        if first is None or not first[0] or first[3] or len(word) < 3 or word in _COMMON:
+            return False
+        rest = canon[end:end + 12].lstrip(" ")
+        return rest == "" or rest[0] in "\n.,?!" or rest.split(" ", 1)[0] in _PHRASE_END
+
+    def _spelled(self, view: TextView, cs: int, ce: int) -> bool:
+        """A name spelled out: letter by letter with four letters or more ("i p", "b a s" are
+        acronyms), or in the phonetic alphabet ("t for tango a for alpha")."""
+        if ce - cs < 2:
+            return False
+        s, e = view.to_original(cs, ce)
+        if e - s <= ce - cs:
+            return False
+        said = view.original[s:e]
+        if _PHONETIC.search(said):
+            return True
+        return ce - cs >= 4 and _LETTERS.match(said) is not None
+
+    def _score(self, toks, before: str, before_word: str, after: str, gap: int, spelled: bool) -> float:  # noqa: ANN001
+        infos = [t[1] for t in toks if t[1] is not None]
+        strong = _ends_with_cue(before, STRONG_BEFORE) is not None
+        weak = _ends_with_cue(before, self.cues_before) is not None
+        cue_after = any(after.startswith(c + " ") or after == c for c in CUES_AFTER) or after.startswith("'s")
+        near_person = 0 <= gap <= 30
+        if spelled and (weak or near_person or len(toks) > 1):
+            return 0.85
+        if not infos:
+            return 0.0
+        unambiguous = [x for x in infos if not x[3]]
+        given = any(x[0] for x in unambiguous)
+        surname_pair = len(toks) >= 2 and (infos[0][0] or infos[0][1]) and infos[-1][2] and bool(unambiguous)
+        if before_word in NOT_BEFORE and not strong and not surname_pair:
+            return 0.0  # "in penrith", "from marsden": a place, most likely
+        if strong or (weak and unambiguous) or (cue_after and unambiguous and given):
+            return 0.9 if unambiguous else 0.8
+        if surname_pair:
+            return 0.85
+        if len(toks) == 1 and given:
+            return 0.7
+        if near_person and unambiguous:
+            return 0.7  # "kim lam … and lien lam"
+        return 0.0

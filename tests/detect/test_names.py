@@ -1,0 +1,43 @@
+"""The name-list detector: names in lowercase STT text, by list and by cue."""
+from __future__ import annotations
+
+import pytest
+
+from lumor_redact import RedactorConfig
+from lumor_redact.detect.names import PersonNameDetector
+from lumor_redact.text import normalize
+
+
+@pytest.fixture(scope="module")
+def det() -> PersonNameDetector:
+    return PersonNameDetector(RedactorConfig())
+
+
+def found(det: PersonNameDetector, text: str) -> list[str]:
+    return [text[c.start:c.end] for c in det.detect(normalize(text)) if c.score >= 0.5]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("caller: hi it's deborah whitfield here", "deborah whitfield"),
+    ("yeah my name's summer", "summer"),                  # also an English word: needs the cue
+    ("thanks grace", "grace"),
+    ("it's for my son jayden", "jayden"),
+    ("i'm calling for mrs nguyen", "nguyen"),
+    ("lachlan kowalski k o w a l s k i", "k o w a l s k i"),
+    ("that's t for tango a for alpha", "t for tango a for alpha"),
+    ("Hi, it's Priya Sharma calling about my booking.", "Priya Sharma"),
+])
+def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
+    assert name in found(det, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we're on george street near the station",
+    "i'll call smith plumbing tomorrow",
+    "will you be able to come in summer",
+    "we drove in from penrith this morning",
+    "i need to check my bas and the i p address",
+    "may i have the date please",
+])
+def test_leaves_words_and_places(det: PersonNameDetector, text: str) -> None:
+    assert found(det, text) == []
