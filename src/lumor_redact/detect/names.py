@@ -62,8 +62,9 @@ NOT_BEFORE = frozenset({"in", "at", "from", "near", "to", "on", "via", "visit", 
 _NEVER = frozenset("""
 agent caller customer operator speaker unknown hi ok yeah no yes sorry thanks um uh he she as my do date back
 car little the and so to is it in on at of me we us an or be by go up if am are was his her him our your their
-them they you i can
-""".split())
+them they you i can january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter
+""".split()) - {"may"}
 
 
 _PHRASE_END = frozenset({"here", "speaking", "calling", "and", "from", "on", "at", "my", "is", "it's"})
