@@ -103,6 +103,18 @@ CUSTOM_NAMES: dict[str, tuple[list[str], list[str]]] = {
         "santos reyes cruz bautista dela cruz garcia mendoza villanueva ramos aquino "
         "delos santos".split(),
     ),
+    "african": (
+        "chidi emeka ngozi adebayo oluwaseun tunde amara kwame kofi ama abebe tesfaye wanjiru otieno "
+        "mwangi nia zawadi thabo sipho lerato ayodele chiamaka ifeoma obinna yaw".split(),
+        "okafor okonkwo adeyemi mensah owusu boateng abebe tesfaye kamau otieno mwangi ndlovu dlamini "
+        "nkosi okoro eze nwosu balogun oyelaran achebe diallo traore kone".split(),
+    ),
+    "slavic_balkan": (
+        "nikolai dmitri olga svetlana ivan natasha sergei anya milan dragan jelena ana marija goran "
+        "zoran vesna katarina bogdan mirela tomasz agnieszka piotr".split(),
+        "petrov ivanov sokolov kuznetsov popov volkov jovanovic petrovic nikolic horvat kovacevic "
+        "kowalski nowak wisniewski zielinski babic markovic novak dimitrov stojanovic".split(),
+    ),
     "irish_scots_dutch": (
         "siobhan niamh aoife ciaran declan eoin saoirse fergus oisin".split(),
         "o'sullivan o'brien o'connor o'neill o'donnell o'keefe mcdonald mcarthur macleod mcgrath "
@@ -306,7 +318,12 @@ spironolactone|metoprolol|atenolol|bisoprolol|digoxin|entresto|nitro spray|angin
 allopurinol|colchicine|spiriva|flixotide|qvar|montelukast|singulair|cortisone|
 hydrocortisone cream|steroid cream|dupixent|biktarvy|prep|naltrexone|antabuse|
 pain killers|strong pain killers|morphine|valaciclovir|valtrex|clomid|progesterone|
-duromine|xenical|saxenda|ibuprofen|nurofen|panadol|voltaren|paracetamol""".replace("\n", "").split("|")
+duromine|xenical|saxenda|ibuprofen|nurofen|panadol|voltaren|paracetamol|blood pressure tablets|
+beta blockers|heart tablets|fluid tablets|thyroid tablets|my puffer|a preventer|cholesterol tablets|
+diabetes medication|sleeping tablets|anti-inflammatories|strong painkillers|an antibiotic cream|
+insulin injections|blood thinning medication|antipsychotics|mood stabilisers|adhd medication|
+panadol osteo|nurofen plus|ventolin puffer|seretide puffer|dexamethasone|tamoxifen|letrozole|
+herceptin|keytruda|enbrel|stelara|xolair|nucala|botox injections for migraines""".replace("\n", "").split("|")
 # Over-the-counter products a shop simply "stocks" are negatives in the business context.
 OTC = ["panadol", "nurofen", "voltaren gel", "ventolin", "sunscreen", "vitamins", "fish oil",
        "band-aids", "hand sanitiser", "cold and flu tablets", "claratyne", "telfast", "strepsils",
@@ -699,6 +716,13 @@ HEALTH_T = [
     "C:The dentist said I need {PROC}.", "C:My {REL} needs {PROC}.", "C:Is {PROC} covered on my extras?",
     "C:I've got {COND}, so I might need a longer appointment.", "C:I'm on {MED} and {MED2}.",
     "C:Does {MED} interact with {MED2}?", "C:I stopped taking {MED} because of {SYM}.",
+    "A:Any medical conditions?|C:{COND}.", "A:Any medical conditions?|C:{COND} and {COND2}.", "A:What medication are you on?|C:{MED}.",
+    "A:What are you taking?|C:{MED}, and {MED2} at night.", "A:What's it for?|C:{COND}.", "A:And what happened?|C:{INJ}.",
+    "A:Reason for the appointment?|C:{SYM}.", "C:{COND}, mainly.", "C:{MED} twice a day.", "C:{SYM}, and {SYM2}.",
+    "C:I've been taking {OTCMED} for it.", "C:I took some {OTCMED} this morning.", "C:{OTCMED} isn't helping.",
+    "C:I've been on {OTCMED} every day.", "A:Have you taken anything for it?|C:Just {OTCMED}.",
+    "C:The doctor said it's {COND}.", "C:They think it might be {COND}.", "C:It turned out to be {COND}.",
+    "C:I'm in {DISA2} so I need a ground floor room.", "C:He's in {DISA2}.", "C:My {REL} is on {MED} for {COND_BARE}.",
 ]
 
 HEALTH_NEG = [
@@ -897,6 +921,38 @@ OWORDS = ["cool", "fine", "okay", "all good", "really kind", "sweet", "perfect",
           "worth a try", "a long story", "the main thing", "a good question", "hard to say", "safe", "secure",
           "really nice", "brand new", "second hand", "still under warranty", "out of warranty"]
 
+CALL_WORDS = """noted ok okay asap acn abn gst female male parents fees membership memberships trustee whereabouts
+midwife obstetrician paramedic nurse receptionist manager supervisor accounts billing invoice quote
+deposit refund voucher surcharge excess premium policy claim claims cover extras hospital rebate gap
+booking appointment consult consultation session sessions review reminder confirmation cancellation
+reschedule waitlist referral script prescription certificate form forms paperwork signature details
+account password username login portal app website email text voicemail callback transfer hold
+tenant landlord lease bond rent inspection application agent auction settlement conveyancing strata
+plumber electrician builder tradie quote job site meter inverter panels battery rebate install
+service rego tyres brakes gearbox warranty finance loan repayment direct debit instalment overdue
+mentioned understood sorted done finished pending approved declined processed showing shows going
+wants needs mine yours theirs both either neither whatever whichever anyway somehow probably definitely
+pool gym class classes trainer membership freeze pause upgrade downgrade plan bundle modem router
+puppy kitten dog cat vaccination desexing microchip worming grooming boarding daycare""".split()
+BIZ_SUFFIX = ("Renovations Logistics Estate Group Partners Homes Constructions Services Solutions Legal Dental "
+              "Physio Motors Realty Property Removals Electrical Plumbing Cleaning Landscaping Roofing Tiling "
+              "Accounting Advisory Insurance Finance Health Clinic Studio Fitness Academy Transport Freight "
+              "Developments Projects Trading Holdings Enterprises Australia").split()
+PETS = ("max bella charlie luna coco milo daisy buddy rocky ruby molly teddy oscar archie lola alfie "
+        "bailey frankie rosie ollie zeus bruno willow pepper biscuit maple nala simba").split()
+PET_T = ["C:My dog {PET} needs his shots.", "C:It's for my cat, {PET}.", "A:And what's the pet's name?|C:{PET}.",
+         "A:How's {PET} going?|C:Much better.", "C:{PET} has been scratching his ears.", "C:We're bringing {PET} and {PET}.",
+         "A:Is {PET} a cavoodle?|C:Yeah, a cavoodle.", "C:{PET}'s due for her vaccination.", "A:We'll see {PET} at {TIME}."]
+SALAD_T = ["C:{SALAD}", "A:{SALAD}", "C:Yeah, {SALAD}", "A:Okay so {SALAD}", "C:I mean {SALAD}", "C:{SALAD}, you know?"]
+WORD_T = [
+    "C:It's {W}.", "C:It's {W} {W}.", "C:I'm {W}.", "C:I've got a {W}.", "C:I need a {W} {W}.", "C:It's about the {W}.",
+    "C:Is {W} {W} okay?", "A:Hi, {W} {W}.", "C:Yeah, {W}.", "C:I'm in {W}.", "C:I'm a {JOB}.", "C:I work as a {JOB}.",
+    "C:My {REL} is a {JOB}.", "C:I work for {COMPANY}.", "A:I'm calling from {COMPANY}.", "C:It's for {COMPANY}.",
+    "C:The invoice goes to {COMPANY}.", "C:I'm calling from {COMPANY}.", "A:Thanks for calling {COMPANY}.",
+    "C:We used {COMPANY} last time.", "C:The builder is {COMPANY}.", "A:Is that {COMPANY}?|C:Yes, {COMPANY}.", "A:Is that {W}?|C:Yes, {W}.", "C:Thanks, {W}.", "A:Okay, {W} {W}.",
+    "C:We had {W} {W} last time.", "C:I've had a {W} {W}.", "C:Our {W} is {W}.", "C:That's {W} {W}.",
+    "A:What's the {W} for?|C:For the {W}.", "C:My {W} {W} broke.", "C:Hi, it's about {W}.", "C:Just {W} {W} really.",
+]
 ORDER = ["GREET", "CALLER_INTRO", "NAME_ASK", "THIRD_PARTY", "HEALTH_T", "LOCATION_T", "ADDRESS_T",
          "CONTACT", "SCHED", "READBACK"]
 
@@ -1054,6 +1110,12 @@ class NamePool:
         f = Faker("en_AU")
         f.seed_instance(seed + 7)
         self.cities = sorted({f.city().lower() for _ in range(400)})
+        self.jobs = sorted({f.job().lower() for _ in range(600)})
+        self.companies = sorted({f.company() for _ in range(400)})
+        from faker.providers.lorem.en_US import Provider as _Lorem
+        name_like = set(WORD_NAMES_FIRST) | set(WORD_NAMES_LAST) | {w for k in self.first for w in self.first[k]} \
+            | {w for k in self.last for w in self.last[k]} | set(SUBURBS)
+        self.common = sorted(set(_Lorem.word_list) - name_like)
         self.keys = sorted(self.weights)
         self.w = [self.weights[k] for k in self.keys]
 
@@ -1062,12 +1124,14 @@ class NamePool:
 
     def pick(self, rng: random.Random) -> tuple[str, str]:
         r = rng.random()
-        if r < 0.08:
+        if r < 0.11:
             return rng.choice(WORD_NAMES_FIRST), rng.choice(self.last[rng.choices(self.keys, self.w)[0]])
-        if r < 0.12:
+        if r < 0.15:
             return rng.choice(self.first[rng.choices(self.keys, self.w)[0]]), rng.choice(WORD_NAMES_LAST)
         k = rng.choices(self.keys, self.w)[0]
         first = rng.choice(self.first[k])
+        if k == "vietnamese" and rng.random() < 0.3:
+            return rng.choice(self.last[k]) + " " + rng.choice(["thi", "van", "minh", "ngoc", "duc"]), first
         k2 = k if rng.random() < 0.8 else rng.choices(self.keys, self.w)[0]
         last = rng.choice(self.last[k2])
         r = rng.random()
@@ -1198,6 +1262,8 @@ def email(ctx: Ctx) -> str:
     user = rng.choice([f"{f}.{l}", f"{f}{l}", f"{f[:1]}{l}", f"{f}{rng.randint(1, 99)}", f"{f}_{l}", f"{l}{f[:1]}"])
     dom = rng.choice(["gmail.com", "outlook.com", "hotmail.com", "bigpond.com", "icloud.com", "yahoo.com.au", "optusnet.com.au"])
     if ctx.st.words:
+        if rng.random() < 0.4:
+            user = re.sub(r"[a-z]+", lambda m: " ".join(m.group(0)) if rng.random() < 0.6 else m.group(0), user)
         u = user.replace(".", " dot ").replace("_", " underscore ")
         u = re.sub(r"(\d+)", lambda m: n2w(int(m.group(1))), u)
         return f"{u} at {dom.replace('.', ' dot ')}"
@@ -1373,7 +1439,7 @@ class Builder:
             return [(make_address(ctx, False), "STREET_ADDRESS")]
         if name == "UNITNUM":
             return [(number_spoken(rng.randint(1, 30), rng) if st.words else str(rng.randint(1, 30)), "STREET_ADDRESS")]
-        if name in ("H", "COND", "SYM", "SYM2", "MED", "MED2", "PROC", "TEST", "DIS", "DISA", "PREG", "INJ", "MH"):
+        if name in ("H", "COND", "SYM", "SYM2", "MED", "MED2", "PROC", "TEST", "DIS", "DISA", "PREG", "INJ", "MH", "COND2"):
             p = health_phrase(ctx, name.rstrip("2"))
             return [(health_text(ctx, p), "HEALTH")]
         if name in ("COND_BARE", "MH_BARE", "DIS_BARE"):
@@ -1384,6 +1450,32 @@ class Builder:
             if name == "LAY2":
                 p = re.sub(r"^(done|put|fell|broke|tore|rolled|cracked|chipped|knocked|pulled|jarred|hurt) ", lambda m: m.group(1) + " ", p)
             return [(health_text(ctx, p), "HEALTH")]
+        if name == "W":
+            w = rng.choice(ctx.names.common) if rng.random() < 0.6 else rng.choice(CALL_WORDS)
+            return [(w if st.lower or rng.random() < 0.8 else w.title(), None)]
+        if name == "SALAD":
+            ws = [rng.choice(ctx.names.common) if rng.random() < 0.7 else rng.choice(CALL_WORDS) for _ in range(rng.randint(4, 13))]
+            txt = " ".join(ws)
+            return [(txt + ("." if st.punct and not st.lower else ""), None)]
+        if name == "JOB":
+            j = rng.choice(ctx.names.jobs)
+            return [(lit_style(j, st, rng), None)]
+        if name == "COMPANY":
+            if rng.random() < 0.5:
+                c2 = rng.choice(ctx.names.companies)
+            else:  # made-up trading names of capitalised ordinary words
+                ws = [rng.choice(ctx.names.common + CALL_WORDS).title() for _ in range(rng.randint(1, 2))]
+                c2 = " ".join(ws + [rng.choice(BIZ_SUFFIX)])
+            return [(lit_style(c2.lower() if st.lower else c2, st, rng), None)]
+        if name == "PET":
+            pt = rng.choice(PETS)
+            return [(pt if st.lower else pt.title(), None)]
+        if name == "OTCMED":
+            m = rng.choice(["panadol", "nurofen", "ventolin", "voltaren", "panadeine", "codral", "claratyne",
+                            "telfast", "gaviscon", "imodium", "mylanta", "sudafed", "panadol osteo", "nurofen zavance"])
+            return [(health_text(ctx, m if st.lower else m.title()), "HEALTH")]
+        if name == "DISA2":
+            return [(health_text(ctx, rng.choice(["a wheelchair", "a wheelchair full time", "a power chair", "a moon boot", "a cast", "a neck brace", "a walking frame"])), "HEALTH")]
         if name in ("ONP", "ONP2"):
             return [(lit_style(rng.choice(O_NP), st, rng), None)]
         if name == "OADJ":
@@ -1549,6 +1641,9 @@ def build_doc(names: NamePool, rng: random.Random, style_kind: str | None = None
     pools["CHAT"] = CHAT
     pools["NEG_T"] = NEG_T
     pools["NUM_T"] = NUM_T
+    pools["SALAD_T"] = SALAD_T
+    pools["WORD_T"] = WORD_T
+    pools["PET_T"] = PET_T
     # choose blocks
     n_blocks = rng.choice([1, 2, 2, 3, 3, 4, 5])
     weights = {"GREET": 0.7, "CALLER_INTRO": 1.0, "NAME_ASK": 1.6, "THIRD_PARTY": 1.0, "HEALTH_T": 1.6,
@@ -1561,8 +1656,8 @@ def build_doc(names: NamePool, rng: random.Random, style_kind: str | None = None
     order = [k for k in ORDER if k in chosen]
     extras = [k for k in ("HEALTH_NEG", "FILLER") if k in chosen]
     # most of a real call carries no entity: add unlabelled turns to every document
-    extras += rng.choices(["CHAT", "NEG_T", "NUM_T", "FILLER", "HEALTH_NEG", "SVC_T"], [3, 3, 2.5, 1, 1, 1.5],
-                          k=rng.choice([0, 1, 2, 2, 3, 4]))
+    extras += rng.choices(["CHAT", "NEG_T", "NUM_T", "FILLER", "HEALTH_NEG", "SVC_T", "SALAD_T", "WORD_T", "PET_T"],
+                          [3, 3, 2.5, 1, 1, 1.5, 2, 2.5, 0.6], k=rng.choice([1, 1, 2, 2, 3, 3, 4, 5]))
     for extra in extras:
         order.insert(rng.randint(0, len(order)), extra)
     turns: list[tuple[str, list[Seg]]] = []
@@ -1623,7 +1718,7 @@ def _squeeze(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tu
     for j, i in enumerate(keep):
         new_index[i] = j
     out = "".join(text[i] for i in keep)
-    new_spans = []
+    new_spans: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
         idx = [new_index[i] for i in range(s, e) if i in new_index]
         if not idx:
@@ -1634,7 +1729,11 @@ def _squeeze(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tu
         while ne > ns and out[ne - 1] in " ,.":
             ne -= 1
         if ne > ns:
-            new_spans.append((ns, ne, lab))
+            # "{first} {last}" from two slots is one name: merge same-label spans split by a space
+            if new_spans and new_spans[-1][2] == lab and out[new_spans[-1][1]:ns].strip() == "" and "\n" not in out[new_spans[-1][1]:ns]:
+                new_spans[-1] = (new_spans[-1][0], ne, lab)
+            else:
+                new_spans.append((ns, ne, lab))
     return out, new_spans
 
 

@@ -33,7 +33,7 @@ SHARED = Path(os.environ.get("LUMOR_SHARED_DATA", "/work/shared/data"))
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--train", type=int, default=24000, help="training documents")
+    ap.add_argument("--train", type=int, default=40000, help="training documents")
     ap.add_argument("--dev", type=int, default=2000, help="generated dev documents")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
