@@ -55,6 +55,21 @@ def _ensure_ray(address: str | None = None) -> Any:
     return ray
 
 
+def _actor_cpus(ray: Any, concurrency: int, num_cpus: float | None) -> float:
+    """CPUs each actor reserves: 1, unless the pool would then hold every CPU of the cluster.
+
+    Ray's read and list-files tasks need a free CPU slot; an actor pool holding them all makes
+    the dataset wait forever (a 2-CPU machine with 2 actors). The reservation is bookkeeping:
+    each actor still uses one core.
+    """
+    if num_cpus is not None:
+        return num_cpus
+    total = float(ray.cluster_resources().get("CPU", 1)) if ray.is_initialized() else 1.0
+    if concurrency <= total - 1 or total <= 1:
+        return 1.0
+    return max(0.05, round((total - 1) / concurrency, 3))
+
+
 def _build(config: RedactorConfig | None, factory: Callable[[], Any] | None) -> Any:
     if factory is not None:
         return factory()
@@ -134,20 +149,21 @@ class _RedactRows:
 
 def redact_dataset(ds: Any, *, config: RedactorConfig | None = None, fields: Sequence[str] = ("text",),
                    id_field: str = "id", include_values: bool = False, concurrency: int | None = None,
-                   batch_size: int = DEFAULT_CHUNK_RECORDS, num_cpus: float = 1,
+                   batch_size: int = DEFAULT_CHUNK_RECORDS, num_cpus: float | None = None,
                    redactor_factory: Callable[[], Any] | None = None) -> Any:
     """The records of `ds` with `fields` masked, plus `_lumor_entities` and `_lumor_error`.
 
-    concurrency: actors in the pool (default: the cluster's CPUs / num_cpus). Each builds its
-    Redactor once. Keep the text columns strings (a Parquet/JSON string column).
+    concurrency: actors in the pool (default: the cluster's CPUs). Each builds its Redactor once.
+    num_cpus: CPUs each actor reserves (default 1, less when the pool would otherwise reserve
+        every CPU and starve Ray's read tasks). Keep the text columns strings.
     """
     ray = _ray()
     if concurrency is None:
-        concurrency = max(1, int(ray.cluster_resources().get("CPU", 1) // num_cpus)) if ray.is_initialized() else 1
+        concurrency = max(1, int(ray.cluster_resources().get("CPU", 1) // (num_cpus or 1))) if ray.is_initialized() else 1
     for f in fields:
         parse_field_path(f)
     return ds.map_batches(_RedactRows, batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,
-                          num_cpus=num_cpus, zero_copy_batch=False,
+                          num_cpus=_actor_cpus(ray, concurrency, num_cpus), zero_copy_batch=False,
                           fn_constructor_args=(config, tuple(fields), id_field, include_values, batch_size,
                                                redactor_factory))
 
@@ -156,9 +172,11 @@ def read_records(paths: str | Sequence[str]) -> Any:
     """A Dataset from JSONL (`.jsonl`, `.ndjson`, `.json` lines) or Parquet files, by extension."""
     ray = _ray()
     ps = [paths] if isinstance(paths, str) else list(paths)
+    # Reads take no CPU slot: an actor pool as large as the cluster would otherwise starve them.
+    remote = {"num_cpus": 0}
     if all(str(p).endswith(".parquet") for p in ps):
-        return ray.data.read_parquet(ps)
-    return ray.data.read_json(ps, lines=True)
+        return ray.data.read_parquet(ps, ray_remote_args=remote)
+    return ray.data.read_json(ps, lines=True, ray_remote_args=remote)
 
 
 # ----------------------------------------------------------------------------- raw-record path
@@ -255,7 +273,7 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
     # Reading is light; it must not wait for a CPU the actor pool holds (it would never get one)
     ds = ray.data.read_datasource(_raw_reader(paths, specs), ray_remote_args={"num_cpus": 0})
     out = ds.map_batches(_RedactRaw, batch_format="pyarrow", batch_size=chunk_records, concurrency=workers,
-                         num_cpus=1, zero_copy_batch=False,
+                         num_cpus=_actor_cpus(ray, workers, None), zero_copy_batch=False,
                          fn_constructor_args=(config, specs, batch_size, redactor_factory))
     try:
         k = 0
