@@ -10,7 +10,7 @@ from lumor_redact import (
 )
 from lumor_redact.entities import Candidate
 
-from conftest import rules_only_config
+from lumor_test_support import rules_only_config
 
 CALL = ("caller: my card is 4111 1111 1111 1111 and my mobile's oh four one two three four five "
         "six seven eight thanks")

@@ -62,10 +62,11 @@ class PaymentCardDetector(NumberRuleDetector):
         out = []
         taken = {(c.start, c.end) for c in found}
         for run in digit_runs(view.canonical):
-            # sixteen digits said in one breath, with an issuer's first digit, whatever the talk
+            # sixteen digits *said* in one breath, with an issuer's first digit, whatever the talk
+            # (written digits keep the checksum's word: "4111111111111112" is no card)
             if len(run) == 1 and len(run[0].digits) == 16 and has_issuer_prefix(run[0].digits):
                 s, e = view.to_original(run[0].start, run[0].end)
-                if (s, e) not in taken:
+                if (s, e) not in taken and any(ch.isalpha() for ch in view.original[s:e]):
                     out.append(Candidate("CREDIT_CARD", s, e, 0.6, self.name))
                 continue
             for k in range(len(run)):
