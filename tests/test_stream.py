@@ -574,3 +574,20 @@ def test_async_wrapper_offloads_large_work(redactor):
 def test_update_type(redactor):
     u = StreamRedactor(redactor).feed("hello ")
     assert isinstance(u, StreamUpdate) and u.is_final
+
+
+def test_flush_at_a_pause_masks_an_open_number(redactor):
+    s = StreamRedactor(redactor)
+    out = s.feed("my card number is four one one one one one one one ").text
+    out += s.flush(mask_open=True).text
+    assert "one" not in out and out.endswith("[REDACTED] ")
+    out += s.feed("one one one one one one one one thanks bye ").text + s.flush(mask_open=True).text
+    assert "one" not in out and out.endswith("[REDACTED] thanks bye ")
+    # a run that ends in a found entity is closed: flushed as that entity
+    s2 = StreamRedactor(redactor)
+    out2 = s2.feed("my mobile is oh four one two three four five six seven eight ").text
+    out2 += s2.flush(mask_open=True).text
+    assert out2 == "my mobile is [PHONE_NUMBER] "
+    # short numbers are not open entities
+    s3 = StreamRedactor(redactor)
+    assert s3.feed("a table for two ").text + s3.flush(mask_open=True).text == "a table for two "

@@ -97,6 +97,9 @@ class StreamOptions:
 
     hold_words: complete words always held at the end of the stream (the lookahead a word
         needs before it can be released: one word turns "sarah" into "sarah at …").
+    grace_words: an entity found over held text that disappears when more words arrive is
+        still held until this many words follow it: detectors that read a few words of right
+        context flicker ("sandra" is a name, "sandra call" is not, "sandra call me" is again).
     max_hold_words / max_hold_chars / max_hold_seconds: the bound on the held tail; past it the
         tail is released fail-closed (masked as `[REDACTED]`). Seconds are audio seconds and
         apply when words carry timestamps (`feed_words`); None disables that bound.
@@ -110,6 +113,7 @@ class StreamOptions:
     """
 
     hold_words: int = 1
+    grace_words: int = 3
     max_hold_words: int = 40
     max_hold_chars: int = 600
     max_hold_seconds: float | None = 15.0
@@ -120,7 +124,7 @@ class StreamOptions:
     max_bleep_ranges: int = 10_000
 
     def __post_init__(self) -> None:
-        for name in ("hold_words", "context_chars"):
+        for name in ("hold_words", "grace_words", "context_chars"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
                 raise ConfigError(f"stream option {name} must be a non-negative integer")
         for name in ("max_hold_words", "max_hold_chars", "max_context_chars", "max_chunk_chars", "max_bleep_ranges"):
@@ -343,6 +347,7 @@ class StreamRedactor:
         self._masked_spans: deque[tuple[int, int]] = deque()   # released entity spans still in _buf
         self._late_seen: deque[tuple[int, int]] = deque(maxlen=256)
         self._forced_open = False
+        self._watch: list[tuple[int, int]] = []   # entity spans seen over held text (see grace_words)
         # word timings: parallel lists over the words still in _buf
         self._t_pos: list[int] = []
         self._t_info: list[tuple[int, float, float]] = []   # (abs end, audio start, audio end)
@@ -445,7 +450,7 @@ class StreamRedactor:
             return StreamUpdate("", (), self._held, self._held, self._masked_total, is_final=False)
         view, cands, errors = self.redactor.analyze(window)
         toks = _tokens(window, h)
-        p = self._release_point(window, view, h, cands, toks)
+        p = self._release_point(window, view, h, cands, toks, ws)
         spans = self._entity_spans(window, h, n, cands)
         pend: list[Candidate] = []
         for t in toks:
@@ -457,12 +462,19 @@ class StreamRedactor:
         return StreamUpdate(out, tuple(ents), self._held, ws + n, self._masked_total, is_final=False,
                             held_words=sum(1 for t in toks if t.start >= p), errors=errors)
 
-    def flush(self) -> StreamUpdate:
-        """End of utterance or call: release everything held (masked)."""
+    def flush(self, *, mask_open: bool = False) -> StreamUpdate:
+        """End of utterance or call: release everything held, its entities masked.
+
+        With `mask_open=True`, an open run at the end that may be the first part of an entity
+        said across a pause (at least three digits, two spelled letters, or an address joiner:
+        "my card is four one one one" … "one one …") is released as `[REDACTED]`, and its
+        continuation at the start of the next text is masked too. Use it when flushing at turn
+        boundaries that the speaker may talk across; a plain flush is for the end of the call.
+        """
         if self._end == self._held:
-            self._forced_open = False
+            self._forced_open = self._forced_open and mask_open
             return self._empty()
-        return self._step(flush=True)
+        return self._step(flush=True, mask_open=mask_open)
 
     def bleep_ranges(self, pad: float = 0.0) -> list[tuple[float, float]]:
         """Merged audio ranges (seconds) of every released entity that had word timestamps,
@@ -554,7 +566,7 @@ class StreamRedactor:
                     self._masked_spans.popleft()
         return ws
 
-    def _step(self, flush: bool) -> StreamUpdate:
+    def _step(self, flush: bool, mask_open: bool = False) -> StreamUpdate:
         self._feeds += not flush
         ws = self._window_start()
         window = self._buf
@@ -567,7 +579,7 @@ class StreamRedactor:
         if flush:
             p = n
         else:
-            p = self._release_point(window, view, h, cands, toks)
+            p = self._release_point(window, view, h, cands, toks, ws)
             forced = self._over_bound(window, p, toks, ws)
         spans = self._entity_spans(window, h, n if forced or flush else p, cands)
         extra: list[Candidate] = []
@@ -587,6 +599,11 @@ class StreamRedactor:
                 extra.append(Candidate(HOLD_LIMIT_LABEL, s, e, 1.0, _HOLD_LIMIT_DETECTOR))
             if broken or flush:
                 self._forced_open = False
+        if flush and mask_open:
+            span = self._open_run_span(window, view, toks, spans)
+            if span is not None:
+                extra.append(Candidate(HOLD_LIMIT_LABEL, span[0], span[1], 1.0, _HOLD_LIMIT_DETECTOR))
+                self._forced_open = True
         if forced:
             self._forced_open = True
         spans = _merge(spans + extra)
@@ -597,6 +614,7 @@ class StreamRedactor:
         if not flush:
             self._held_hist[held_words] += 1
         start_abs = self._held
+        self._update_watch(cands, ws, ws + release_to)
         if release_to > h:
             cs0 = _canon_pos(view, h)
             self._canon_held += _canon_pos(view, release_to) - cs0
@@ -609,7 +627,8 @@ class StreamRedactor:
                             True, held_words, forced, errors)
 
     # ------------------------------------------------------------- release point
-    def _release_point(self, window: str, view: TextView, h: int, cands: list[Candidate], toks: list[_Tok]) -> int:
+    def _release_point(self, window: str, view: TextView, h: int, cands: list[Candidate], toks: list[_Tok],
+                       ws: int) -> int:
         n = len(window)
         p = n
         if not toks:
@@ -644,7 +663,15 @@ class StreamRedactor:
             if isinstance(q, int) and q < p:
                 p = max(h, q)
                 p = _token_floor(toks, p, h)
-        # 5. entities reaching into the held region or ending right before it
+        # 5. an entity seen in an earlier window that is gone now may come back with more words
+        #    ("sandra" / "sandra call" / "sandra call me"): held for `grace_words` words after it
+        for a, b in self._watch:
+            a, b = a - ws, b - ws
+            if a < h or any(c.start < b and a < c.end for c in cands):
+                continue
+            if sum(1 for t in toks if t.start >= b) <= self.options.grace_words:
+                p = min(p, _token_floor(toks, a, h))
+        # 6. entities reaching into the held region or ending right before it
         p = max(p, h)
         ents = sorted((c for c in cands if c.end > h), key=lambda c: c.start)
         changed = True
@@ -730,6 +757,37 @@ class StreamRedactor:
             j += 1
         return toks[j].start
 
+    def _update_watch(self, cands: list[Candidate], ws: int, released_to: int) -> None:
+        """Entities of this window over text still held, plus the earlier ones still in their
+        grace period: the ones the next window's release point must not run past."""
+        now = [(ws + c.start, ws + c.end) for c in cands if ws + c.start >= released_to]
+        keep = [w for w in self._watch if w[0] >= released_to and not any(a < w[1] and w[0] < b for a, b in now)]
+        self._watch = (now + keep)[-64:]
+
+    def _open_run_span(self, window: str, view: TextView, toks: list[_Tok],
+                       spans: list[Candidate]) -> tuple[int, int] | None:
+        """The trailing run a flush at a pause would cut, if it may be part of an entity that
+        was not found yet (a run that ends inside a found entity counts as closed)."""
+        if not toks or "\n" in window[toks[-1].end:]:
+            return None
+        rs = self._run_start(toks, len(toks) - 1, False)
+        if rs > toks[-1].end:
+            return None
+        last = toks[-1]
+        if any(c.start < last.end and last.start < c.end for c in spans):
+            return None
+        rs = max([rs] + [c.end for c in spans if c.end <= last.start and c.end > rs])
+        s, e = trim(window, rs, len(window))
+        if e <= s:
+            return None
+        cs, ce = view.to_canonical(s, e)
+        digits = sum(ch.isdigit() for ch in view.canonical[cs:ce])
+        run = [t for t in toks if t.start >= s]
+        letters = sum(t.kind == _LETTER for t in run)
+        if digits >= 3 or letters >= 2 or any(t.kind == _JOIN for t in run):
+            return s, e
+        return None
+
     @staticmethod
     def _adjacent(window: str, toks: list[_Tok], end: int, p: int) -> bool:
         """Nothing but spaces and punctuation lies between an entity's end and the held region."""
@@ -744,13 +802,16 @@ class StreamRedactor:
         of this release (number-ish or joined words) or None, and whether the run ended before
         `upto` (then the cut run is closed)."""
         end = None
+        seen = h
         for t in toks:
             if t.start >= upto:
                 return end, False
             if t.nl_before or t.kind == _WORD:
                 return end, True
-            end = t.end
-        return end, "\n" in window[end if end is not None else h:upto]
+            seen = t.end
+            if t.kind != _GAP:
+                end = t.end  # the run's masked part ends at its last number/letter/joiner
+        return end, "\n" in window[seen:upto]
 
     def _over_bound(self, window: str, p: int, toks: list[_Tok], ws: int) -> bool:
         o = self.options
@@ -1042,8 +1103,8 @@ class AsyncStreamRedactor:
     async def preview(self, text: str = "") -> StreamUpdate:
         return await self._run(self.stream.preview, len(text) if isinstance(text, str) else 0, text)
 
-    async def flush(self) -> StreamUpdate:
-        return await self._run(self.stream.flush, 0)
+    async def flush(self, *, mask_open: bool = False) -> StreamUpdate:
+        return await self._run(self.stream.flush, 0, mask_open=mask_open)
 
     def bleep_ranges(self, pad: float = 0.0) -> list[tuple[float, float]]:
         return self.stream.bleep_ranges(pad)

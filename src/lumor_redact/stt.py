@@ -246,7 +246,7 @@ class SttFeeder:
         elif result.text.strip():
             out.append(self.stream.feed(result.text + " "))
         if result.end_of_utterance and self.flush_on_end_of_utterance:
-            out.append(self.stream.flush())
+            out.append(self.stream.flush(mask_open=True))  # a pause may split a number: fail closed
         return out
 
     def _remember(self, result_id: str, n: int) -> None:
