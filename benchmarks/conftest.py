@@ -174,6 +174,21 @@ def _rules_engine() -> Engine:
                   r.redact)
 
 
+# The issue-2 rule path: structured identifiers only (no lexicons, no name list, no model).
+SENSITIVE_AND_NAMES = frozenset({"lexicon_health", "lexicon_sensitive", "person_names"})
+
+
+def _core_rules_engine() -> Engine:
+    from lumor_redact import Redactor, RedactorConfig, registered_detectors
+
+    models = {n for n, f in registered_detectors().items() if getattr(f, "is_model", False)}
+    off = (frozenset(models) | SENSITIVE_AND_NAMES) & set(registered_detectors())
+    r = Redactor(RedactorConfig(disable_detectors=off | _disabled()))
+    return Engine("core-rules", "lumor core rules",
+                  f"Redactor.redact() with the structured-identifier rules only, detectors {[d.name for d in r.detectors]}",
+                  r.redact)
+
+
 def _full_engine() -> Engine | str:
     from lumor_redact import Redactor, RedactorConfig
 
@@ -230,6 +245,7 @@ def _presidio_spacy_engine() -> Engine | str:
 
 
 BUILDERS: dict[str, Callable[[], Engine | str]] = {
+    "core-rules": _core_rules_engine,
     "rules": _rules_engine,
     "full": _full_engine,
     "presidio-patterns": _presidio_patterns_engine,
