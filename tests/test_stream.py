@@ -505,7 +505,8 @@ def test_preview_masks_without_committing(redactor):
     assert s.transcript_length == len("hi my card number is ")
     p2 = s.preview("four one one")
     assert "one" not in p2.text and "[…]" in p2.text
-    assert p2.text.startswith("is ")  # the held word is shown: only open runs are hidden
+    assert p2.text == "[…]"  # the open run (and the word it may start with) is hidden
+    assert s.preview("and then ").text == "is and then "  # plain held words are shown
     # the final result replaces the hypotheses; the state is what it would be without previews
     t = "four one one one one one one one one one one one one one one one thanks "
     out = first + s.feed(t).text + s.flush().text
@@ -591,3 +592,41 @@ def test_flush_at_a_pause_masks_an_open_number(redactor):
     # short numbers are not open entities
     s3 = StreamRedactor(redactor)
     assert s3.feed("a table for two ").text + s3.flush(mask_open=True).text == "a table for two "
+
+
+# ------------------------------------------------------------------------------- CLI
+def _cli(monkeypatch, capsys, data: bytes, *args: str) -> tuple[int, str, str]:
+    import io
+
+    from lumor_redact.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    rc = main(["stream", "--rules-only", *args])
+    cap = capsys.readouterr()
+    return rc, cap.out, cap.err
+
+
+def test_cli_stream_lines_and_json(monkeypatch, capsys):
+    data = (b"caller: my mobile is oh four one two three four five six seven eight thanks\n"
+            b'{"text": "agent: and the email ", "is_final": true}\n'
+            b'{"text": "sarah at gm", "is_final": false}\n'
+            b'{"text": "caller: sarah at gmail dot com\\n"}\n')
+    rc, out, err = _cli(monkeypatch, capsys, data, "--interim")
+    assert rc == 0
+    assert out == "caller: my mobile is [PHONE_NUMBER] thanks\nagent: and the email caller: [EMAIL_ADDRESS]\n"
+    assert "sarah" not in err and "~ " in err
+    rc, out, _ = _cli(monkeypatch, capsys, b'{"words": [{"word": "hi", "start": 0.1, "end": 0.2}]}\n', "--json",
+                      "--bleep")
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert lines[-1] == {"bleep_ranges": []} and "".join(x.get("text", "") for x in lines) == "hi "
+
+
+def test_cli_stream_deepgram_and_errors(monkeypatch, capsys):
+    words = [{"word": w, "start": i * 0.3, "end": i * 0.3 + 0.2, "confidence": 0.9}
+             for i, w in enumerate("call me on oh four one two three four five six seven eight".split())]
+    msg = {"type": "Results", "channel_index": [0, 1], "is_final": True, "speech_final": True,
+           "channel": {"alternatives": [{"transcript": " ".join(w["word"] for w in words), "words": words}]}}
+    rc, out, err = _cli(monkeypatch, capsys, (json.dumps(msg) + "\n").encode(), "--bleep")
+    assert rc == 0 and out == "call me on [PHONE_NUMBER] \n" and "bleep_ranges" in err
+    rc, out, err = _cli(monkeypatch, capsys, b"{secret not json\n")
+    assert rc == 2 and "secret" not in err and "line 1" in err

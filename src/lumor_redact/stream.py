@@ -96,7 +96,9 @@ class StreamOptions:
     """How much a `StreamRedactor` may hold back, and how much context it re-reads.
 
     hold_words: complete words always held at the end of the stream (the lookahead a word
-        needs before it can be released: one word turns "sarah" into "sarah at …").
+        needs before it can be released: one word turns "sarah" into "sarah at …"). None
+        (the default) means 1 for rule and lexicon detectors and 2 when a model detector (NER)
+        runs: a model's decision on a word can change with the next two words.
     grace_words: an entity found over held text that disappears when more words arrive is
         still held until this many words follow it: detectors that read a few words of right
         context flicker ("sandra" is a name, "sandra call" is not, "sandra call me" is again).
@@ -112,7 +114,7 @@ class StreamOptions:
     max_bleep_ranges: audio ranges kept for `bleep_ranges()` (oldest dropped beyond).
     """
 
-    hold_words: int = 1
+    hold_words: int | None = None
     grace_words: int = 3
     max_hold_words: int = 40
     max_hold_chars: int = 600
@@ -124,7 +126,9 @@ class StreamOptions:
     max_bleep_ranges: int = 10_000
 
     def __post_init__(self) -> None:
-        for name in ("hold_words", "grace_words", "context_chars"):
+        if self.hold_words is not None and (not isinstance(self.hold_words, int) or self.hold_words < 0):
+            raise ConfigError("stream option hold_words must be a non-negative integer or None")
+        for name in ("grace_words", "context_chars"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
                 raise ConfigError(f"stream option {name} must be a non-negative integer")
         for name in ("max_hold_words", "max_hold_chars", "max_context_chars", "max_chunk_chars", "max_bleep_ranges"):
@@ -133,7 +137,7 @@ class StreamOptions:
         if self.max_hold_seconds is not None and not (isinstance(self.max_hold_seconds, (int, float))
                                                       and self.max_hold_seconds > 0):
             raise ConfigError("stream option max_hold_seconds must be a positive number or None")
-        if self.hold_words > self.max_hold_words:
+        if self.hold_words is not None and self.hold_words > self.max_hold_words:
             raise ConfigError("stream option hold_words must not exceed max_hold_words")
 
 
@@ -333,6 +337,8 @@ class StreamRedactor:
         self.pseudonyms = pseudonyms if pseudonyms is not None else PseudonymTable()
         self._uses_pseudonyms = (self.redactor.config.default_policy.kind == "pseudonym"
                                  or any(p.kind == "pseudonym" for p in self.redactor.config.policies.values()))
+        self.hold_words = (self.options.hold_words if self.options.hold_words is not None
+                           else 2 if self.redactor.uses_model else 1)
         self._stop = _address_stop_words()
         self._hook_failed = False
         self._hooks = [h for h in (_open_tail_hook(d) for d in self.redactor.detectors) if h is not None]
@@ -452,9 +458,14 @@ class StreamRedactor:
         toks = _tokens(window, h)
         p = self._release_point(window, view, h, cands, toks, ws)
         spans = self._entity_spans(window, h, n, cands)
+        # open runs (numbers, spellings, joined address words) are hidden; plain words are shown
+        partial = bool(toks) and not window[-1].isspace()
+        run_from = self._run_start(toks, len(toks) - 1 - partial, partial) if toks else n
         pend: list[Candidate] = []
         for t in toks:
-            if t.start >= p and t.kind != _WORD and not any(c.start < t.end and t.start < c.end for c in spans):
+            if t.start < p or any(c.start < t.end and t.start < c.end for c in spans):
+                continue
+            if t.kind in (_NUM, _LETTER, _JOIN) or t.start >= run_from:
                 pend.append(Candidate(_PENDING, t.start, t.end, 1.0, "stream_preview"))
         spans = _merge(spans + _join_adjacent(pend, window))
         table = copy.deepcopy(self.pseudonyms) if self._uses_pseudonyms else PseudonymTable()
@@ -641,10 +652,10 @@ class StreamRedactor:
         closed = last >= 0 and "\n" in window[toks[last].end:(toks[last + 1].start if partial else n)]
         if last >= 0 and not closed:
             # 1. lookahead words
-            k = max(0, last - self.options.hold_words + 1)
+            k = max(0, last - self.hold_words + 1)
             while k <= last and any(toks[j].nl_before for j in range(k + 1, last + 1)):
                 k += 1  # never hold across a newline: a line is a closed unit
-            if self.options.hold_words and k <= last:
+            if self.hold_words and k <= last:
                 p = min(p, toks[k].start)
             # 2. trailing run of number-ish / spelled / joined words
             p = min(p, self._run_start(toks, last, partial))
