@@ -112,6 +112,34 @@ def load_model(path: Path | None = None) -> Any:
         return nlp
 
 
+def plausible(label: str, text: str) -> bool:
+    """Sanity checks on the model's spans, which in lowercase STT text otherwise include everyday
+    words ("noted", "keeps tripping", "a builder"):
+
+    - a PERSON needs a word that is not an ordinary English word, or a known name ("summer");
+    - a one-word LOCATION must not be an ordinary word ("processed"); suburbs of several
+      everyday words ("lane cove") stay;
+    - HEALTH needs a word beyond everyday English (a condition or drug name); everyday-word
+      conditions ("bad back", "type two diabetes") are the lexicon detector's job;
+    - a STREET_ADDRESS needs a street type ("road", "parade" …).
+    """
+    from lumor_redact.detect.address import STREET_TYPES
+    from lumor_redact.detect.names import name_table
+    from lumor_redact.detect.wordlist import all_everyday_words
+
+    low = text.lower()
+    if label == "PERSON":
+        words = low.replace("'s", "").split()
+        return not all_everyday_words(low, keep={w for w in words if w in name_table()})
+    if label == "LOCATION":
+        return len(low.split()) > 1 or not all_everyday_words(low)
+    if label == "HEALTH":
+        return not all_everyday_words(low)
+    if label == "STREET_ADDRESS":
+        return any(w.strip(".,") in STREET_TYPES for w in low.split())
+    return True
+
+
 @register_detector("ner")
 class NerDetector(Detector):
     """PERSON / LOCATION / STREET_ADDRESS / HEALTH spans found by the statistical model.
@@ -133,7 +161,7 @@ class NerDetector(Detector):
     def _candidates(self, doc: Any) -> list[Candidate]:
         out = []
         for ent in doc.ents:
-            if ent.label_ in self._wanted and ent.end_char > ent.start_char:
+            if ent.label_ in self._wanted and ent.end_char > ent.start_char and plausible(ent.label_, ent.text):
                 out.append(Candidate(ent.label_, ent.start_char, ent.end_char, self._score, "ner"))
         return out
 
