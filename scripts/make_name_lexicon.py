@@ -1,4 +1,4 @@
-"""Build src/lumor_redact/lexicons/names.tsv: given names and surnames for the name detector.
+"""Build src/lumor_redact/data/names.tsv: given names and surnames for the name detector.
 
 Sources (both fit to ship as derived data):
 - Faker's person providers (MIT licence): first and last names of latin-script locales, folded
@@ -19,7 +19,7 @@ import importlib
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "lumor_redact" / "lexicons" / "names.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "lumor_redact" / "data" / "names.tsv"
 WORDS = Path("/usr/share/dict/words")
 
 # Locales whose given names are common enough in Australian calls to count alone.

@@ -2,7 +2,7 @@
 
 The NER model generalises; this detector is its dependable partner for names a model misses
 in lowercase STT text. It reads the canonical view (lowercase, spelled letters joined), looks
-each word up in `lexicons/names.tsv` (given names and surnames, see
+each word up in `data/names.tsv` (given names and surnames, see
 scripts/make_name_lexicon.py), and scores a stretch of name words by what is around it:
 
 - a cue before it ("my name's", "it's", "this is", "thanks", "mr", "my wife") or after it
@@ -78,7 +78,7 @@ here speaking calling from please thanks just again too also said says told aske
 def name_table() -> dict[str, tuple[bool, bool, bool, bool]]:
     """name -> (common given name, other given name, surname, ambiguous)."""
     table: dict[str, tuple[bool, bool, bool, bool]] = {}
-    text = (resources.files("lumor_redact") / "lexicons" / "names.tsv").read_text(encoding="utf-8")
+    text = (resources.files("lumor_redact") / "data" / "names.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
