@@ -38,3 +38,10 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+
+
+def broken_factory():
+    """A redactor factory that fails as a missing model would (for the worker start-up test)."""
+    from lumor_redact.errors import ConfigError
+
+    raise ConfigError("the NER model is missing (test)")

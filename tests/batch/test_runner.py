@@ -186,3 +186,12 @@ def test_summary_text(calls_jsonl, tmp_path, config):
     text = s.format()
     assert "records: 40 (40 ok, 0 failed)" in text and "CREDIT_CARD" in text and "records/s" in text
     assert s.to_dict()["records"] == 40
+
+
+def test_worker_startup_error_is_reported_and_leaves_no_state(calls_jsonl, tmp_path):
+    from batch_helpers import broken_factory
+    from lumor_redact.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="NER model is missing"):
+        run_batch([calls_jsonl], tmp_path / "o.jsonl", workers=1, progress=False, redactor_factory=broken_factory)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["calls.jsonl"]

@@ -450,6 +450,7 @@ def iter_chunks(layout: Layout, specs: Sequence[SourceSpec], chunk_records: int,
 
 # ----------------------------------------------------------------------------- workers
 _PROCESSOR: RecordProcessor | None = None
+_INIT_ERROR: RedactionError | None = None
 
 
 def _watch_parent(parent: int) -> None:
@@ -466,9 +467,13 @@ def _init_worker(config: RedactorConfig, specs: Sequence[SourceSpec], batch_size
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")               # one core per worker: no oversubscription
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    global _PROCESSOR
-    redactor = factory() if factory is not None else _build_redactor(config)
-    _PROCESSOR = RecordProcessor(redactor, specs, batch_size=batch_size)
+    global _PROCESSOR, _INIT_ERROR
+    try:
+        redactor = factory() if factory is not None else _build_redactor(config)
+        _PROCESSOR = RecordProcessor(redactor, specs, batch_size=batch_size)
+    except Exception as exc:       # e.g. ConfigError (model missing): reported by _work, not a dead pool
+        _INIT_ERROR = exc if isinstance(exc, RedactionError) else \
+            RedactionError(f"a worker could not build its redactor ({type(exc).__name__})")
 
 
 def _build_redactor(config: RedactorConfig):
@@ -478,6 +483,8 @@ def _build_redactor(config: RedactorConfig):
 
 
 def _work(chunk: int, items: list[tuple[int, RawRecord]]) -> tuple[int, list[Outcome]]:
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
     assert _PROCESSOR is not None, "worker not initialised"
     return chunk, _PROCESSOR.process(items)
 
@@ -527,6 +534,12 @@ class _Progress:
 
 
 # ----------------------------------------------------------------------------- run
+def _drop_if_empty(writer: OrderedWriter) -> None:
+    """A run that failed before committing any chunk leaves nothing to resume: no state either."""
+    if writer.last_chunk < 0 and writer.stats.records == 0:
+        shutil.rmtree(writer.state, ignore_errors=True)
+
+
 def run_batch(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str], *,
               config: RedactorConfig | None = None, workers: int | None = None, fmt: str = "auto",
               fields: Sequence[str] = ("text",), id_field: str = "id", include_values: bool = False,
@@ -615,9 +628,11 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
         writer.finish()
     except KeyboardInterrupt:
         writer.close()
+        _drop_if_empty(writer)
         raise BatchInterrupted(layout.state, writer.stats.records) from None
     except BaseException as exc:
         writer.close()
+        _drop_if_empty(writer)
         from concurrent.futures.process import BrokenProcessPool
 
         if isinstance(exc, BrokenProcessPool):

@@ -57,13 +57,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _redactor(args: argparse.Namespace):
-    """Build the redactor once here, so a bad config or a missing model fails before any work."""
+    """The Redactor for an in-process run (--workers 0), built as `lumor-redact redact` builds it."""
     from lumor_redact.cli import redactor_from_args
     from lumor_redact.detect import registered_detectors
 
     if getattr(args, "rules_only", False) and "ner" not in registered_detectors():
         args = argparse.Namespace(**{**vars(args), "rules_only": False})   # no NER to switch off
     return redactor_from_args(args)
+
+
+def _config(args: argparse.Namespace):
+    """The configuration the workers build their Redactor from (the parent loads no model:
+    a worker that cannot build it, e.g. a missing model, fails the run with the same error)."""
+    from lumor_redact import RedactorConfig
+    from lumor_redact.detect import registered_detectors
+
+    config = RedactorConfig.from_toml(args.config) if args.config else RedactorConfig()
+    if args.rules_only and "ner" in registered_detectors():
+        config = config.with_(disable_detectors=config.disable_detectors | {"ner"})
+    return config
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("no INPUT given (or use --sample)")
     if args.resume and args.restart:
         raise InputError("--resume and --restart exclude each other")
-    redactor = _redactor(args)
+    redactor = _redactor(args) if args.workers == 0 else None
+    config = redactor.config if redactor is not None else _config(args)
     progress = False if args.quiet else args.progress
     fields = tuple(args.fields or ("text",))
     chunk = args.chunk_records or DEFAULT_CHUNK_RECORDS
@@ -95,15 +108,15 @@ def run(args: argparse.Namespace) -> int:
 
             if args.resume:
                 raise InputError("--resume is for the process engine; a Ray run restarts (Ray retries failed tasks itself)")
-            summary = run_ray(inputs, args.output, config=redactor.config, workers=args.workers, fmt=args.format,
+            summary = run_ray(inputs, args.output, config=config, workers=args.workers, fmt=args.format,
                               fields=fields, id_field=args.id_field, include_values=args.include_values,
                               address=args.ray_address, progress=progress, chunk_records=chunk)
         else:
             workers = args.workers
-            summary = run_batch(inputs, args.output, config=redactor.config, workers=workers, fmt=args.format,
+            summary = run_batch(inputs, args.output, config=config, workers=workers, fmt=args.format,
                                 fields=fields, id_field=args.id_field, include_values=args.include_values,
                                 resume=args.resume, restart=args.restart, progress=progress, chunk_records=chunk,
-                                redactor=redactor if args.workers == 0 else None)
+                                redactor=redactor)
     except BatchInterrupted as exc:
         print(f"lumor-redact: {exc}", file=sys.stderr)
         return 130
