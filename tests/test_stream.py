@@ -22,7 +22,7 @@ from stdnum.au import tfn
 
 from lumor_redact import Redactor, RedactorConfig
 from lumor_redact.config import MaskPolicy
-from lumor_redact.detect import registered_detectors
+from lumor_redact.detect import Detector, registered_detectors
 from lumor_redact.entities import Entity
 from lumor_redact.errors import ConfigError, InputError
 from lumor_redact.stream import AsyncStreamRedactor, StreamOptions, StreamRedactor, StreamUpdate, Word
@@ -630,3 +630,52 @@ def test_cli_stream_deepgram_and_errors(monkeypatch, capsys):
     assert rc == 0 and out == "call me on [PHONE_NUMBER] \n" and "bleep_ranges" in err
     rc, out, err = _cli(monkeypatch, capsys, b"{secret not json\n")
     assert rc == 2 and "secret" not in err and "line 1" in err
+
+
+# ------------------------------------------------------------------------- detector hooks
+class _PhraseDetector(Detector):
+    """A stand-in for a detector whose entities span several words ("blue moon river"), with
+    the `open_tail` hook that tells the stream what may still be completing."""
+
+    name = "phrase"
+    labels = frozenset({"PHRASE"})
+    PHRASE = ("blue", "moon", "river")
+
+    def __init__(self, with_hook: bool) -> None:
+        super().__init__(RedactorConfig())
+        if with_hook:
+            self.open_tail = self._open_tail
+
+    def detect(self, view):
+        from lumor_redact.entities import Candidate
+
+        out = []
+        for m in re.finditer(r"\bblue moon river\b", view.original):
+            out.append(Candidate("PHRASE", m.start(), m.end(), 0.9, self.name))
+        return out
+
+    def _open_tail(self, view):
+        words = [(m.group(), m.start()) for m in re.finditer(r"\S+", view.original)]
+        for k in (2, 1):  # the last words are a proper prefix of the phrase
+            tail = tuple(w for w, _ in words[-k:])
+            if len(words) >= k and tail == self.PHRASE[:k]:
+                return words[-k][1]
+        return None
+
+
+def test_open_tail_hook_holds_a_completing_phrase():
+    chunks = ["we sailed the ", "blue ", "moon ", "river ", "all ", "day "]
+    for hook, leaked in ((True, False), (False, True)):
+        r = Redactor(RedactorConfig(), detectors=[_PhraseDetector(hook)])
+        released, ents, _ = run_stream(r, chunks)
+        assert ("blue" in released) is leaked
+        assert "[PHRASE]" in released
+
+
+def test_hold_words_default_depends_on_a_model(redactor):
+    class FakeModel(_PhraseDetector):
+        is_model = True
+
+    assert StreamRedactor(redactor).hold_words == 1
+    assert StreamRedactor(Redactor(RedactorConfig(), detectors=[FakeModel(False)])).hold_words == 2
+    assert StreamRedactor(redactor, hold_words=3).hold_words == 3

@@ -655,6 +655,8 @@ class StreamRedactor:
             k = max(0, last - self.hold_words + 1)
             while k <= last and any(toks[j].nl_before for j in range(k + 1, last + 1)):
                 k += 1  # never hold across a newline: a line is a closed unit
+            while k < last and toks[k].norm in self._stop and toks[k].kind == _WORD:
+                k += 1  # a function word before the last word starts no entity: no lookahead for it
             if self.hold_words and k <= last:
                 p = min(p, toks[k].start)
             # 2. trailing run of number-ish / spelled / joined words
@@ -865,7 +867,7 @@ class StreamRedactor:
                 continue
             self._late_seen.append(key)
             self._late += 1
-            log.warning("entity of type %s found in already released text at %d:%d", c.label, a, b)
+            log.info("entity of type %s found in already released text at %d:%d", c.label, a, b)
 
     def _render(self, window: str, view: TextView, spans: list[Candidate], lo: int, hi: int, ws: int,
                 table: PseudonymTable, *, masked_base: int, commit: bool) -> tuple[str, list[Entity]]:
