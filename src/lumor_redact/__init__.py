@@ -13,11 +13,14 @@ from lumor_redact.entities import Candidate, Entity, RedactionResult
 from lumor_redact.errors import ConfigError, DetectorError, DetectorTimeout, InputError, RedactionError
 from lumor_redact.mask import PseudonymTable
 from lumor_redact.pipeline import Redactor
-from lumor_redact.stream import StreamRedactor
+from lumor_redact.stream import AsyncStreamRedactor, StreamOptions, StreamRedactor, StreamStats, StreamUpdate, Word
+from lumor_redact.stt import SttFeeder, SttResult
 from lumor_redact.text import TextView, normalize
 
 __all__ = [
-    "Redactor", "StreamRedactor", "RedactionResult", "Entity", "Candidate",
+    "Redactor", "RedactionResult", "Entity", "Candidate",
+    "StreamRedactor", "AsyncStreamRedactor", "StreamOptions", "StreamUpdate", "StreamStats", "Word",
+    "SttFeeder", "SttResult",
     "RedactorConfig", "MaskPolicy", "CustomRule", "PseudonymTable",
     "Detector", "register_detector", "registered_detectors",
     "TextView", "normalize",
