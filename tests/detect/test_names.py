@@ -26,6 +26,7 @@ def found(det: PersonNameDetector, text: str) -> list[str]:
     ("lachlan kowalski k o w a l s k i", "k o w a l s k i"),
     ("that's t for tango a for alpha", "t for tango a for alpha"),
     ("Hi, it's Priya Sharma calling about my booking.", "Priya Sharma"),
+    ("it's sarah nguyen my card is", "sarah nguyen"),
 ])
 def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     assert name in found(det, text)

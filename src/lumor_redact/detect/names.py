@@ -132,8 +132,8 @@ class PersonNameDetector(Detector):
                 if nbase in PARTICLES and j + 2 < n and names.get(words[j + 2][0]) is not None:
                     j += 1
                     continue
-                if nbase in NOT_AFTER:
-                    break  # "george street": the street, not a surname
+                if nbase in NOT_AFTER or nbase in _NEVER:
+                    break  # "george street": the street, not a surname; "sarah nguyen my …"
                 if ninfo is None and not self._spelled(view, ns, ne):
                     if len(toks) == 1 and self._surname_like(toks[0][1], nbase, canon, ne):
                         toks.append((nbase, None, ns, ns + len(nbase)))
