@@ -287,6 +287,9 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
         writer.finish()
     except BaseException:
         writer.close()
+        import shutil
+
+        shutil.rmtree(layout.state, ignore_errors=True)   # a Ray run is not resumed: keep no state
         raise
     return writer.summary(seconds=time.monotonic() - t0, workers=workers, engine="ray")
 
