@@ -495,6 +495,9 @@ class _Builder:
         if i < self._chain_dead_until:
             return None  # inside a chain already found to lead nowhere: keeps "x dot x dot …" linear
         toks, n = self.toks, len(self.toks)
+        m0 = self._skip_space(j)
+        if m0 >= n or (toks[m0][1] not in ADDRESS_JOINERS and toks[m0][1] not in _STARTERS):
+            return None  # the common case: no joiner (or digits before one) follows
         capped = False
         out = list(first)
         last_word = self._item_text(first)
