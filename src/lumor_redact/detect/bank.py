@@ -11,6 +11,8 @@ from lumor_redact.text.view import TextView
 
 # Two letters, two check digits, then 10-30 alphanumerics, optionally in groups of four.
 _IBAN = regex.compile(r"(?<![\w])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){10,30}(?![\w])")
+# Two letters right before two digits: a ten-times cheaper scan that most transcripts fail.
+_IBAN_HINT = regex.compile(r"(?<=[a-z][a-z])\d\d")
 
 
 def _is_bsb(digits: str) -> bool:
@@ -26,7 +28,7 @@ class BankDetailsDetector(NumberRuleDetector):
     )
 
     def extra(self, view: TextView, cues, found: list[Candidate]) -> list[Candidate]:
-        if not self.config.wants("IBAN_CODE"):
+        if not self.config.wants("IBAN_CODE") or _IBAN_HINT.search(view.canonical) is None:
             return []
         out = []
         for m in _IBAN.finditer(view.canonical):

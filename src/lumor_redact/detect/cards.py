@@ -92,7 +92,10 @@ class PaymentCardDetector(NumberRuleDetector):
         said = {label for _, _, label in cues}
         # expiry dates and codes only where a card, an expiry or a code was talked about
         if self.config.wants("CARD_EXPIRY") and (cards or "CARD_EXPIRY" in said):
+            slashed = "/" in canon or "-" in canon
             for pat in (_EXPIRY_SLASH, _EXPIRY_WORDS, _EXPIRY_DIGITS):
+                if pat is _EXPIRY_SLASH and not slashed:
+                    continue
                 for m in pat.finditer(canon):
                     topic, _ = self.topics.topic(cues, m.start(), window=50)
                     near = self.topics.labels_near(cues, m.start(), window=50)

@@ -76,7 +76,8 @@ class InternetIdentifierDetector(Detector):
                 host = m.group().rsplit("@", 1)[1]
                 if has_public_suffix(host):
                     out.append(self._cand("EMAIL_ADDRESS", view, m.start(), m.end(), 0.95))
-        if self.config.wants("URL") and ("://" in canon or _DOTTED.search(canon)):
+        emails = [(c.start, c.end) for c in out]
+        if self.config.wants("URL") and ("://" in canon or self._dotted_outside(view, emails)):
             for m in _URL.finditer(canon):
                 text = m.group()
                 end = m.end()
@@ -98,6 +99,15 @@ class InternetIdentifierDetector(Detector):
                     if text.count(":") >= 2 and _is_ip(text):
                         out.append(self._cand("IP_ADDRESS", view, m.start(), m.start() + len(text), 0.9))
         return out
+
+    @staticmethod
+    def _dotted_outside(view: TextView, emails: list[tuple[int, int]]) -> bool:
+        """A dotted word that is not part of an email found already: only then scan for URLs."""
+        for m in _DOTTED.finditer(view.canonical):
+            s, _ = view.to_original(m.start(), m.end())
+            if not any(a <= s < b for a, b in emails):
+                return True
+        return False
 
     def _cand(self, label: str, view: TextView, cs: int, ce: int, score: float) -> Candidate:
         s, e = view.to_original(cs, ce)
