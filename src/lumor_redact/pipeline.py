@@ -20,16 +20,16 @@ log = logging.getLogger("lumor_redact")
 FAIL_CLOSED_LABEL = "REDACTED"
 
 
-def check_text(text: object, max_chars: int) -> str:
+def check_text(text: object, max_chars: int, *, what: str = "text", limit: str = "max_input_chars") -> str:
     """Reject what cannot be redacted faithfully, with a message that holds no content."""
     if not isinstance(text, str):
-        raise InputError(f"expected str, got {type(text).__name__}")
+        raise InputError(f"expected a str {what}, got {type(text).__name__}")
     if len(text) > max_chars:
-        raise InputError(f"text of {len(text)} characters exceeds max_input_chars={max_chars}")
+        raise InputError(f"{what} of {len(text)} characters exceeds {limit}={max_chars}")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(f"text is not valid Unicode: lone surrogate at index {exc.start}") from None
+        raise InputError(f"{what} is not valid Unicode: lone surrogate at index {exc.start}") from None
     return text
 
 

@@ -58,7 +58,7 @@ import regex
 from lumor_redact.entities import Candidate, Entity
 from lumor_redact.errors import ConfigError, InputError
 from lumor_redact.mask import PseudonymTable
-from lumor_redact.pipeline import Redactor
+from lumor_redact.pipeline import Redactor, check_text
 from lumor_redact.resolve import trim
 from lumor_redact.text import spoken
 from lumor_redact.text.view import TextView
@@ -503,15 +503,7 @@ class StreamRedactor:
 
     # ---------------------------------------------------------------------- checks
     def _check_chunk(self, text: object) -> str:
-        if not isinstance(text, str):
-            raise InputError(f"expected a str chunk, got {type(text).__name__}")
-        if len(text) > self.options.max_chunk_chars:
-            raise InputError(f"chunk of {len(text)} characters exceeds max_chunk_chars={self.options.max_chunk_chars}")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise InputError(f"chunk is not valid Unicode: lone surrogate at index {exc.start}") from None
-        return text
+        return check_text(text, self.options.max_chunk_chars, what="chunk", limit="max_chunk_chars")
 
     def _check_words(self, words: Sequence[Word]) -> list[Word]:
         out: list[Word] = []
