@@ -57,6 +57,18 @@ class Redactor:
         return f"Redactor(detectors={[d.name for d in self.detectors]})"
 
     @property
+    def labels(self) -> frozenset[str]:
+        """Every label this redactor can report: its detectors', its custom rules' and deny
+        lists', limited to `config.entities`."""
+        cfg = self.config
+        labels = {label for d in self.detectors for label in d.labels}
+        labels.update(r.label for r in cfg.rules)
+        labels.update(cfg.deny)
+        if cfg.entities is not None:
+            labels &= set(cfg.entities)
+        return frozenset(labels)
+
+    @property
     def uses_model(self) -> bool:
         return any(d.is_model for d in self.detectors)
 

@@ -59,10 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _redactor(args: argparse.Namespace):
     """The Redactor for an in-process run (--workers 0), built as `lumor-redact redact` builds it."""
     from lumor_redact.cli import redactor_from_args
-    from lumor_redact.detect import registered_detectors
 
-    if getattr(args, "rules_only", False) and "ner" not in registered_detectors():
-        args = argparse.Namespace(**{**vars(args), "rules_only": False})   # no NER to switch off
     return redactor_from_args(args)
 
 
@@ -70,12 +67,10 @@ def _config(args: argparse.Namespace):
     """The configuration the workers build their Redactor from (the parent loads no model:
     a worker that cannot build it, e.g. a missing model, fails the run with the same error)."""
     from lumor_redact import RedactorConfig
-    from lumor_redact.detect import registered_detectors
+    from lumor_redact.cli import rules_only
 
     config = RedactorConfig.from_toml(args.config) if args.config else RedactorConfig()
-    if args.rules_only and "ner" in registered_detectors():
-        config = config.with_(disable_detectors=config.disable_detectors | {"ner"})
-    return config
+    return rules_only(config) if args.rules_only else config
 
 
 def run(args: argparse.Namespace) -> int:

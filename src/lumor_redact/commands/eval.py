@@ -76,13 +76,11 @@ def build_redactor(config_path: str | None, *, rules_only: bool = False):
     option works whether or not a model detector is installed (naming an absent detector in
     `disable_detectors` is a ConfigError).
     """
-    from lumor_redact import Redactor, RedactorConfig, registered_detectors
+    from lumor_redact import Redactor, RedactorConfig
+    from lumor_redact.cli import rules_only as without_models
 
     config = RedactorConfig.from_toml(config_path) if config_path else RedactorConfig()
-    if rules_only:
-        models = {n for n, f in registered_detectors().items() if getattr(f, "is_model", False)}
-        config = config.with_(disable_detectors=config.disable_detectors | models)
-    return Redactor(config)
+    return Redactor(without_models(config) if rules_only else config)
 
 
 def _limited(findings: list[dict], limit: int) -> list[dict]:

@@ -17,15 +17,7 @@ Predict = Callable[[str], Sequence[Span]]
 
 def producible_labels(redactor) -> frozenset[str]:
     """Every label the redactor's detectors (and its custom rules and deny lists) can output."""
-    labels: set[str] = set()
-    for det in redactor.detectors:
-        labels.update(det.labels)
-    cfg = redactor.config
-    labels.update(r.label for r in cfg.rules)
-    labels.update(cfg.deny)
-    if cfg.entities is not None:
-        labels &= set(cfg.entities)
-    return frozenset(labels)
+    return redactor.labels
 
 
 def redactor_predict(redactor) -> Predict:

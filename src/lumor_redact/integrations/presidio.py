@@ -159,15 +159,7 @@ def to_entity(result: RecognizerResult, *, detector: str | None = None) -> Entit
 
 # ------------------------------------------------------------------------------ our detectors in presidio
 def _labels_of(redactor: Redactor) -> list[str]:
-    labels: set[str] = set()
-    for d in redactor.detectors:
-        labels.update(d.labels)
-    cfg = redactor.config
-    labels.update(r.label for r in cfg.rules)
-    labels.update(cfg.deny)
-    if cfg.entities is not None:
-        labels &= set(cfg.entities)
-    return sorted(labels)
+    return sorted(redactor.labels)
 
 
 class LumorRecognizer(EntityRecognizer):
