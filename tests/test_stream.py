@@ -300,6 +300,24 @@ def test_split_invariance_every_word(redactor):
         assert_split_invariant(redactor, text, word_chunks(text, rng, 1, 1))
 
 
+MODEL = Path(__file__).resolve().parents[1] / "models" / "lumor_ner" / "config.cfg"
+
+
+@pytest.mark.skipif(not MODEL.exists(), reason="trained model not present")
+def test_split_invariance_with_the_model():
+    """The default pipeline, NER included: the model reads only a few words before the held
+    text (Detector.reach_words), and still masks every entity whole-text redaction masks."""
+    r = Redactor()
+    assert r.uses_model
+    rng = random.Random(23)
+    names = ["it's sarah nguyen calling", "my name is tom brennan", "this is priya from bondi",
+             "i'm out at kogarah near the station", "Hi, it's Dr. Alvarez from Westmead.",
+             "i've been diagnosed with sciatica", "speak to james o'connell please"]
+    for _ in range(12):
+        text = make_call(rng, 6) + "\ncaller: " + " and ".join(rng.sample(names, 3)) + " ok"
+        assert_split_invariant(r, text, word_chunks(text, rng))
+
+
 @pytest.mark.skipif(not DEV_CALLS.exists(), reason="dev calls not available (../shared/data)")
 def test_dev_calls_split_at_every_word(redactor):
     """Every dev call, one word per chunk: stream masks everything whole-text redaction masks."""

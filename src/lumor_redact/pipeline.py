@@ -76,10 +76,15 @@ class Redactor:
     def view(self, text: str) -> TextView:
         return self.normalizer(check_text(text, self.config.max_input_chars))
 
-    def analyze(self, text: str) -> tuple[TextView, list[Candidate], tuple[str, ...]]:
-        """The resolved candidates of `text` (no masking), with the view and detector errors."""
+    def analyze(self, text: str, *, focus: int = 0) -> tuple[TextView, list[Candidate], tuple[str, ...]]:
+        """The resolved candidates of `text` (no masking), with the view and detector errors.
+
+        `focus`: only entities ending after this original offset are wanted (the text before
+        it is already released, and there only as context); detectors with a bounded reach
+        then read just the words they need before it (see `Detector.reach_words`).
+        """
         view = self.view(text)
-        cands, errors = self._detect([view])
+        cands, errors = self._detect([view], focus)
         return view, resolve(text, cands[0], self.config, self._model_names), errors[0]
 
     def redact(self, text: str, *, pseudonyms: PseudonymTable | None = None) -> RedactionResult:
@@ -110,13 +115,16 @@ class Redactor:
         text, entities = self.masker.apply(view, resolved, pseudonyms if pseudonyms is not None else PseudonymTable())
         return RedactionResult(text, entities, errors)
 
-    def _detect(self, views: list[TextView]) -> tuple[list[list[Candidate]], list[tuple[str, ...]]]:
+    def _detect(self, views: list[TextView], focus: int = 0) -> tuple[list[list[Candidate]], list[tuple[str, ...]]]:
         out: list[list[Candidate]] = [[] for _ in views]
         errs: list[list[str]] = [[] for _ in views]
         for det in self.detectors:
             try:
                 t0 = time.perf_counter()
-                found = det.detect_many(views) if len(views) > 1 else [det.detect(views[0])]
+                if len(views) > 1:
+                    found = det.detect_many(views)
+                else:
+                    found = [det.detect_after(views[0], focus) if focus > 0 else det.detect(views[0])]
                 elapsed = time.perf_counter() - t0
                 if elapsed > self.config.detector_timeout_s * len(views):
                     log.warning("detector %s took %.3fs for %d texts", det.name, elapsed, len(views))

@@ -18,7 +18,8 @@ How a feed works:
 2. The redactor runs on a *window*: some already-released text as left context (rule
    detectors read cue words up to 80 canonical characters back: "card number … four one …")
    plus the held tail. The window is bounded, so a feed costs the same in the first minute
-   of a call and in the sixtieth.
+   of a call and in the sixtieth. Model detectors read less of it: only their
+   `reach_words` words before the held tail (`Redactor.analyze(window, focus=...)`).
 3. A release point is chosen: the start of the trailing *open* region, which is
    - the last `hold_words` words (a word can still turn into the first item of an email
      or grow into a longer name: "sarah" → "sarah at gmail dot com"), and any partial word;
@@ -454,7 +455,7 @@ class StreamRedactor:
         n = len(window)
         if n == h:
             return StreamUpdate("", (), self._held, self._held, self._masked_total, is_final=False)
-        view, cands, errors = self.redactor.analyze(window)
+        view, cands, errors = self.redactor.analyze(window, focus=h)
         toks = _tokens(window, h)
         p = self._release_point(window, view, h, cands, toks, ws)
         spans = self._entity_spans(window, h, n, cands)
@@ -575,7 +576,7 @@ class StreamRedactor:
         window = self._buf
         h = self._held - ws
         n = len(window)
-        view, cands, errors = self.redactor.analyze(window)
+        view, cands, errors = self.redactor.analyze(window, focus=h)
         self._note_late(window, h, cands, ws)
         toks = _tokens(window, h)
         forced = False

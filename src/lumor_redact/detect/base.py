@@ -19,7 +19,7 @@ from lumor_redact.entities import Candidate
 from lumor_redact.errors import ConfigError
 from lumor_redact.text.view import TextView
 
-__all__ = ["Detector", "register_detector", "registered_detectors", "build_detectors"]
+__all__ = ["Detector", "register_detector", "registered_detectors", "build_detectors", "context_start"]
 
 
 class Detector(ABC):
@@ -32,6 +32,11 @@ class Detector(ABC):
     # Whether a find is checked (a checksum, a numbering plan, a cue, a curated lexicon) rather
     # than guessed (a statistical model, a name list): checked finds win overlaps.
     checked: ClassVar[bool] = True
+    # Words of left context this detector's decisions read, when that is bounded (a model's
+    # receptive field). A caller that wants only the entities ending after some offset (the
+    # stream: everything before it is released) then lets the detector skip all but this many
+    # words before it. None: the detector reads the whole text.
+    reach_words: ClassVar[int | None] = None
 
     def __init__(self, config: RedactorConfig) -> None:
         self.config = config
@@ -40,12 +45,36 @@ class Detector(ABC):
     def detect(self, view: TextView) -> list[Candidate]:
         """Candidates in original offsets. Must be pure and thread-safe."""
 
+    def detect_after(self, view: TextView, focus: int) -> list[Candidate]:
+        """Candidates that may end after original offset `focus` (others may be left out).
+
+        The default reads the whole view; detectors with a bounded `reach_words` override it
+        to read only from `context_start(view.original, focus, reach_words)` on.
+        """
+        return self.detect(view)
+
     def detect_many(self, views: Sequence[TextView]) -> list[list[Candidate]]:
         """Batch form; model-backed detectors override it to batch their model calls."""
         return [self.detect(v) for v in views]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
+
+
+def context_start(text: str, focus: int, words: int) -> int:
+    """The start of the word `words` words before `focus` (0 when there are fewer). Scans back
+    from `focus` only as far as it needs to, so the cost is independent of the text's length."""
+    i = min(max(focus, 0), len(text))
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1  # focus inside a word: that word counts as the first one after it
+    for _ in range(words):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            return 0
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 D = TypeVar("D", bound=type[Detector])
