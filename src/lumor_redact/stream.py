@@ -56,6 +56,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import regex
 
+from lumor_redact.detect.base import Detector
 from lumor_redact.entities import Candidate, Entity
 from lumor_redact.errors import ConfigError, InputError
 from lumor_redact.mask import PseudonymTable
@@ -663,9 +664,9 @@ class StreamRedactor:
             except Exception as exc:  # a failing hook holds a phrase's worth of words
                 if not self._hook_failed:
                     log.error("open_tail hook failed (%s); holding the last %d words", type(exc).__name__,
-                              _LEX_FALLBACK_WORDS)
+                              _HOOK_FALLBACK_WORDS)
                     self._hook_failed = True
-                q = _last_words_hook(_LEX_FALLBACK_WORDS)(view)
+                q = _last_words_hook(_HOOK_FALLBACK_WORDS)(view)
             if isinstance(q, int) and q < p:
                 p = max(h, q)
                 p = _token_floor(toks, p, h)
@@ -958,31 +959,17 @@ def _join_adjacent(pend: list[Candidate], window: str) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------- detector hooks
+_HOOK_FALLBACK_WORDS = 6   # a failing open_tail hook holds a phrase's worth of words
+
+
 def _open_tail_hook(det: Any) -> Any:
-    """The detector's `open_tail(view) -> int | None` (the smallest original offset at which one
-    of its entities could still start, given more text), or an interim one for detectors known
-    to need it; None when the generic rules suffice."""
+    """The detector's `open_tail(view)` when it has its own (see `Detector.open_tail`), else None."""
     hook = getattr(det, "open_tail", None)
-    if callable(hook):
-        return hook
-    engine = getattr(det, "engine", None)
-    if engine is not None and hasattr(engine, "analyse") and hasattr(engine, "templates"):
-        try:
-            key = (id(engine), frozenset(det.labels))
-            tail = _LEXICON_TAILS.get(key)
-            if tail is None or tail.engine is not engine:
-                tail = _LEXICON_TAILS[key] = _LexiconTail(det)
-            return tail
-        except Exception as exc:  # its internals moved: hold a phrase's worth of words instead
-            log.warning("lexicon tail rules unavailable (%s); holding the last %d words", type(exc).__name__,
-                        _LEX_FALLBACK_WORDS)
-            return _last_words_hook(_LEX_FALLBACK_WORDS)
-    return None
-
-
-_LEX_FALLBACK_WORDS = 6
-_LEXICON_TAILS: dict[tuple[int, frozenset[str]], "_LexiconTail"] = {}
-_LEX_MODIFIER_WORDS = 2   # modifiers a lexicon match may take on its left ("severe", "rusted on")
+    if not callable(hook):
+        return None
+    if getattr(hook, "__func__", None) is Detector.open_tail:
+        return None  # the base class's "nothing open": skip the call on every feed
+    return hook
 
 
 def _last_words_hook(k: int) -> Any:
@@ -990,89 +977,6 @@ def _last_words_hook(k: int) -> Any:
         toks = list(_TOKEN.finditer(view.original))
         return toks[-k].start() if len(toks) >= k else (toks[0].start() if toks else None)
     return hook
-
-
-class _LexiconTail:
-    """Interim `open_tail` for the lexicon detectors (until they expose their own): a phrase or
-    template can still be completing at the end ("shoplifting" → "shoplifting conviction",
-    "member of the" → "member of the hsu"), and a match's verdict reads cue words up to a few
-    words after it ("… for my mum"), so matches near the end stay open."""
-
-    def __init__(self, det: Any) -> None:
-        engine = det.engine
-        labels = frozenset(det.labels)
-        self.engine = engine
-        self.labels = labels
-        prefixes: set[tuple[str, ...]] = set()
-        longest = 1
-        strings = engine.vocab.strings
-        phrase_docs = engine.matcher.__reduce__()[1][1]  # PhraseMatcher's {key: {(LOWER hash, ...)}}
-        for h, entry in engine._entries.items():
-            if entry.label not in labels:
-                continue
-            for keyword in phrase_docs.get(strings[h], ()):
-                p = tuple(strings[x] for x in keyword)
-                longest = max(longest, len(p))
-                for k in range(1, len(p)):
-                    prefixes.add(p[:k])
-        self.templates = [t for t in engine.templates if t.entry.label in labels]
-        for t in self.templates:
-            longest = max(longest, sum(max((len(o) for opts in slot.values() for o in opts), default=1)
-                                       for slot in t.slots))
-        self.prefixes = frozenset(prefixes)
-        self.longest = longest
-        index: dict[str, list[Any]] = {}
-        for t in self.templates:
-            for first in t.slots[0]:
-                index.setdefault(first, []).append(t)
-        self.index = index
-        rules = getattr(det, "_rules", None) or {}
-        reach = [max(getattr(r, "window_after", 0), getattr(r, "neg_after_window", 0)) for r in rules.values()]
-        self.after = max(reach, default=4) + 1
-
-    def __call__(self, view: TextView) -> int | None:
-        a = self.engine.analyse(view.original)
-        words = a.words
-        n = len(words)
-        if not n:
-            return None
-        span = getattr(a, "span", None)
-
-        def start_of(i: int) -> int:
-            return span(i, i + 1)[0] if callable(span) else a.starts[i]
-
-        q: int | None = None
-        for i in range(max(0, n - self.longest), n):
-            if tuple(words[i:]) in self.prefixes or self._template_prefix(words, i):
-                q = start_of(i)
-                break
-        for m in a.matches:
-            if m.entry.label in self.labels and n - m.end <= self.after:
-                s = start_of(max(0, m.start - _LEX_MODIFIER_WORDS))
-                q = s if q is None else min(q, s)
-        return q
-
-    def _template_prefix(self, words: Sequence[str], i: int) -> bool:
-        """Is words[i:] the beginning of a template match that is not yet complete?"""
-        n = len(words)
-        for t in self.index.get(words[i], ()):
-            j = i
-            for slot in t.slots:
-                if j >= n:
-                    return True
-                opts = slot.get(words[j])
-                if not opts:
-                    break
-                for o in opts:
-                    k = len(o)
-                    if tuple(words[j:j + k]) == o:
-                        j += k
-                        break
-                    if j + k > n and tuple(words[j:n]) == o[:n - j]:
-                        return True
-                else:
-                    break
-        return False
 
 
 # --------------------------------------------------------------------------- asyncio

@@ -222,3 +222,19 @@ def test_lazy_offsets_match_the_tokenizer():
         assert a.words == words
         for i in range(len(words)):
             assert a.span(i, i + 1) == (starts[i], ends[i])
+
+
+@pytest.mark.parametrize("text, open_word", [
+    ("yeah she's a member of the", "member"),       # a template half said: "member of the hsu"
+    ("he had a shoplifting", "shoplifting"),         # "shoplifting conviction"
+    ("i take ventolin for", "i"),                    # a match whose right-hand cue window is not complete
+])
+def test_open_tail_marks_what_may_still_complete(dets, text, open_word):
+    view = TextView.identity(text)
+    q = min(x for x in (d.open_tail(view) for d in dets) if x is not None)
+    assert q <= text.index(open_word)
+
+
+def test_open_tail_is_none_for_plain_talk(dets):
+    view = TextView.identity("thanks for calling how can i help you today")
+    assert all(d.open_tail(view) is None for d in dets)

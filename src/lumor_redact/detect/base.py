@@ -53,6 +53,17 @@ class Detector(ABC):
         """
         return self.detect(view)
 
+    def open_tail(self, view: TextView) -> int | None:
+        """For streaming: the smallest original offset at which one of this detector's entities
+        could still start if more text followed `view` (None: nothing of its own is open).
+
+        The stream already holds trailing number runs, spelled letters, joined address words
+        and its lookahead words; a detector overrides this when its entities can grow in ways
+        those rules do not know (a lexicon phrase half said: "member of the" → "member of the
+        hsu"). Must be cheap: it runs on every feed.
+        """
+        return None
+
     def detect_many(self, views: Sequence[TextView]) -> list[list[Candidate]]:
         """Batch form; model-backed detectors override it to batch their model calls."""
         return [self.detect(v) for v in views]

@@ -526,11 +526,14 @@ class LexiconEngine:
                 key_entry[key] = entry
                 known.update(p)
                 self.n_terms[entry.label] = self.n_terms.get(entry.label, 0) + 1
+        self._phrases: dict[str, set[tuple[str, ...]]] = {}
         for key, phrases in by_key.items():
             docs = [Doc(self.vocab, words=list(p)) for p in sorted(set(phrases))]
             self.matcher.add(key, docs)
             self._entries[self.vocab.strings[key]] = key_entry[key]
+            self._phrases.setdefault(key_entry[key].label, set()).update(phrases)
         self.known = frozenset(known)
+        self._tails: dict[tuple[frozenset[str], int], _OpenTail] = {}
 
         root = resources.files("lumor_redact") / "lexicons"
         sets = {p.name[4:-4]: _parse_set(p.read_text(encoding="utf-8"))
@@ -598,6 +601,20 @@ class LexiconEngine:
         result = _Analysis(text, low, words, tuple(matches))
         self._local.last = (text, result)
         return result
+
+    # -- streaming -----------------------------------------------------------------------
+    def open_tail(self, text: str, labels: frozenset[str], after: int) -> int | None:
+        """The smallest original offset where a match of `labels` may still be completing at
+        the end of `text`, or may still change its verdict: a phrase or template prefix at the
+        end ("shoplifting" → "shoplifting conviction", "member of the" → "member of the hsu"),
+        or a match with fewer than `after` tokens after it (its cue window on the right is not
+        complete: "… for my mum"). A match may take modifiers on its left ("severe"), so it is
+        open from `_MODIFIER_WORDS` tokens before it."""
+        key = (labels, after)
+        tail = self._tails.get(key)
+        if tail is None:
+            tail = self._tails[key] = _OpenTail(self, labels, after)
+        return tail(self.analyse(text))
 
     # -- context ----------------------------------------------------------------------
     def detect(self, text: str, labels: frozenset[str], extra: Mapping[str, _PhraseSet],
@@ -843,6 +860,73 @@ class LexiconEngine:
         return out
 
 
+_MODIFIER_WORDS = 2   # modifiers a match may take on its left ("severe", "rusted on")
+
+
+class _OpenTail:
+    """What `LexiconEngine.open_tail` needs for one set of labels: every proper prefix of their
+    phrases, the longest phrase or template, and the templates by first token."""
+
+    def __init__(self, engine: LexiconEngine, labels: frozenset[str], after: int) -> None:
+        prefixes: set[tuple[str, ...]] = set()
+        longest = 1
+        for label in labels:
+            for p in engine._phrases.get(label, ()):
+                longest = max(longest, len(p))
+                prefixes.update(p[:k] for k in range(1, len(p)))
+        index: dict[str, list[_Template]] = {}
+        for t in engine.templates:
+            if t.entry.label not in labels:
+                continue
+            longest = max(longest, sum(max((len(o) for opts in slot.values() for o in opts), default=1)
+                                       for slot in t.slots))
+            for first in t.slots[0]:
+                index.setdefault(first, []).append(t)
+        self.labels = labels
+        self.after = after
+        self.prefixes = frozenset(prefixes)
+        self.longest = longest
+        self.index = index
+
+    def __call__(self, a: _Analysis) -> int | None:
+        words = a.words
+        n = len(words)
+        if not n:
+            return None
+        q: int | None = None
+        for i in range(max(0, n - self.longest), n):
+            if tuple(words[i:]) in self.prefixes or self._template_prefix(words, i):
+                q = a.span(i, i + 1)[0]
+                break
+        for m in a.matches:
+            if m.entry.label in self.labels and n - m.end <= self.after:
+                s = a.span(max(0, m.start - _MODIFIER_WORDS), max(0, m.start - _MODIFIER_WORDS) + 1)[0]
+                q = s if q is None else min(q, s)
+        return q
+
+    def _template_prefix(self, words: Sequence[str], i: int) -> bool:
+        """Is words[i:] the beginning of a template match that is not yet complete?"""
+        n = len(words)
+        for t in self.index.get(words[i], ()):
+            j = i
+            for slot in t.slots:
+                if j >= n:
+                    return True
+                opts = slot.get(words[j])
+                if not opts:
+                    break
+                for o in opts:
+                    k = len(o)
+                    if tuple(words[j:j + k]) == o:
+                        j += k
+                        break
+                    if j + k > n and tuple(words[j:n]) == o[:n - j]:
+                        return True
+                else:
+                    break
+        return False
+
+
 def _drop_contained(matches: list[_Match]) -> list[_Match]:
     """Drop a flat-list match inside a longer flat-list match of the same label and need
     ("islander" inside "torres strait islander"): the longer term is the one to judge."""
@@ -930,6 +1014,13 @@ class _LexiconDetector(Detector):
         if not self._labels:
             return []
         return self.engine.detect(view.original, self._labels, self._extra, self._rules, self.name)
+
+    def open_tail(self, view: TextView) -> int | None:
+        if not self._labels:
+            return None
+        reach = max((max(r.window_after, r.neg_after_window) for label, r in self._rules.items()
+                     if label in self._labels), default=4)
+        return self.engine.open_tail(view.original, self._labels, reach + 1)
 
 
 @register_detector("lexicon_health")
