@@ -106,3 +106,33 @@ def test_detect_after_agrees_with_whole_text(nlp, generated):
         assert all(c.start >= context_start(text, focus, det.reach_words) for c in det.detect_after(view, focus))
         checked += 1
     assert checked > 50
+
+
+@needs_model
+def test_long_text_read_in_segments_finds_the_same(generated, monkeypatch):
+    from lumor_redact.config import RedactorConfig
+    from lumor_redact.detect import ner
+    from lumor_redact.text.view import TextView
+
+    det = ner.NerDetector(RedactorConfig())
+    text = "\n".join(generated[:60])
+    view = TextView.identity(text)
+    monkeypatch.setattr(ner, "SEGMENT_CHARS", 10 ** 9)
+    whole = det.detect(view)
+    monkeypatch.setattr(ner, "SEGMENT_CHARS", 1500)
+    assert len(ner._segments(text, 1500, 8, 40)) > 5
+    assert det.detect(view) == whole
+
+
+def test_segments_cover_the_text_at_word_starts():
+    from lumor_redact.detect.ner import _segments
+
+    text = "alpha beta  gamma\ndelta " * 50 + "x" * 300
+    segs = _segments(text, 40, 2, 3)
+    assert segs[0][0] == 0 and segs[-1][1] == len(text)
+    for (a, b, lo, hi), nxt in zip(segs, segs[1:] + [None]):
+        assert lo <= a < b <= hi
+        assert a == 0 or (text[a - 1].isspace() and not text[a].isspace())
+        if nxt:
+            assert nxt[0] == b
+    assert _segments("", 40, 2, 3) == []

@@ -178,6 +178,36 @@ def _single_threaded_blas() -> None:
     threadpool_limits(limits=limit, user_api="blas")
 
 
+# Texts longer than this are read in segments: a 1 MB transcript in one pass needs about 1 GB
+# of activations; in segments its memory is that of one segment, and the time the same.
+SEGMENT_CHARS = 20_000
+SEGMENT_MARGIN_WORDS = 40   # words read past a segment's end, so entities crossing it are whole
+
+
+def _segments(text: str, size: int, left_words: int, right_words: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, read_from, read_to) of consecutive segments of about `size` characters that
+    begin at word starts: a segment's entities are those starting in [start, end), found by
+    reading from `left_words` words before it (the model's reach) to `right_words` after it."""
+    out = []
+    n = len(text)
+    a = 0
+    while a < n:
+        b = min(n, a + size)
+        while b < n and not (text[b - 1].isspace() and not text[b].isspace()):
+            b += 1  # end where a word starts
+        lo = context_start(text, a, left_words) if a else 0
+        hi, words = b, 0
+        while hi < n and words < right_words:
+            while hi < n and text[hi].isspace():
+                hi += 1
+            while hi < n and not text[hi].isspace():
+                hi += 1
+            words += 1
+        out.append((a, b, lo, hi))
+        a = b
+    return out
+
+
 @register_detector("ner")
 class NerDetector(Detector):
     """PERSON / LOCATION / STREET_ADDRESS / HEALTH spans found by the statistical model.
@@ -211,7 +241,15 @@ class NerDetector(Detector):
 
     def _spans(self, text: str) -> list[tuple[int, int, str]]:
         """Entities of one text: the numpy forward pass when it applies (about twice as fast on
-        a short text), else spaCy's."""
+        a short text), else spaCy's. A long text is read in segments (see `_segments`)."""
+        if len(text) > SEGMENT_CHARS:
+            out = []
+            for a, b, lo, hi in _segments(text, SEGMENT_CHARS, self.reach_words or 0, SEGMENT_MARGIN_WORDS):
+                out.extend((s + lo, e + lo, label) for s, e, label in self._spans_of(text[lo:hi]) if a <= s + lo < b)
+            return out
+        return self._spans_of(text)
+
+    def _spans_of(self, text: str) -> list[tuple[int, int, str]]:
         if self._fast is not None:
             return self._fast(text)
         return [(e.start_char, e.end_char, e.label_) for e in self._nlp(text).ents]
