@@ -31,11 +31,12 @@ from typing import Any, Iterable, Sequence
 from lumor_redact.config import RedactorConfig
 from lumor_redact.detect.base import Detector, context_start, register_detector
 from lumor_redact.detect.ner_numpy import NumpyNer
+from lumor_redact.detect.ner_spans import plausible, refine
 from lumor_redact.entities import Candidate
 from lumor_redact.errors import ConfigError
 from lumor_redact.text.view import TextView
 
-__all__ = ["NerDetector", "model_path", "load_model", "ENV_VAR", "DEFAULT_SCORE"]
+__all__ = ["NerDetector", "model_path", "load_model", "plausible", "ENV_VAR", "DEFAULT_SCORE"]
 
 ENV_VAR = "LUMOR_NER_MODEL"
 # spaCy's greedy NER gives no probability; a fixed score sits between rule hits with
@@ -135,34 +136,6 @@ def fast_path(nlp: Any) -> NumpyNer | None:
     return _FAST[key]
 
 
-def plausible(label: str, text: str) -> bool:
-    """Sanity checks on the model's spans, which in lowercase STT text otherwise include everyday
-    words ("noted", "keeps tripping", "a builder"):
-
-    - a PERSON needs a word that is not an ordinary English word, or a known name ("summer");
-    - a one-word LOCATION must not be an ordinary word ("processed"); suburbs of several
-      everyday words ("lane cove") stay;
-    - HEALTH needs a word beyond everyday English (a condition or drug name); everyday-word
-      conditions ("bad back", "type two diabetes") are the lexicon detector's job;
-    - a STREET_ADDRESS needs a street type ("road", "parade" …).
-    """
-    from lumor_redact.detect.address import STREET_TYPES
-    from lumor_redact.detect.names import name_table
-    from lumor_redact.detect.wordlist import all_everyday_words
-
-    low = text.lower()
-    if label == "PERSON":
-        words = low.replace("'s", "").split()
-        return not all_everyday_words(low, keep={w for w in words if w in name_table()})
-    if label == "LOCATION":
-        return len(low.split()) > 1 or not all_everyday_words(low)
-    if label == "HEALTH":
-        return not all_everyday_words(low)
-    if label == "STREET_ADDRESS":
-        return any(w.strip(".,") in STREET_TYPES for w in low.split())
-    return True
-
-
 def _single_threaded_blas() -> None:
     """Cap BLAS at one thread for this process. The model's matrices are small: with OpenBLAS's
     thread pool a 12-word chunk took about twice as long (p99 4.6 ms instead of 2.8 ms here),
@@ -235,8 +208,9 @@ class NerDetector(Detector):
     def _candidates(self, text: str, spans: Iterable[tuple[int, int, str]], shift: int = 0) -> list[Candidate]:
         out = []
         for start, end, label in spans:
-            if label in self._wanted and end > start and plausible(label, text[start:end]):
-                out.append(Candidate(label, start + shift, end + shift, self._score, "ner"))
+            if label in self._wanted and end > start:
+                for s, e in refine(label, text, start, end):
+                    out.append(Candidate(label, s + shift, e + shift, self._score, "ner"))
         return out
 
     def _spans(self, text: str) -> list[tuple[int, int, str]]:

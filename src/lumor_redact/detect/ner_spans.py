@@ -1,0 +1,120 @@
+"""Sanity checks and trimming of the NER model's spans.
+
+In lowercase STT text a small model's spans take in everyday words: whole guesses that are
+not names at all ("noted", "keeps tripping", "a builder", "thanks love"), and real names or
+places that run on into the next words ("lim said", "faith one of our trainers", "tarneit for
+six months they", "yasmin both khalil"). Dropping the first kind and trimming the second is
+cheaper and more general than teaching the model every case: the checks use only the
+everyday-word list (data/english_words.txt) and the name table (data/names.tsv).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["plausible", "refine"]
+
+_WORD = re.compile(r"\S+")
+# Closed-class words that never sit inside a person's or a place's name in speech; a span is
+# split at them and trimmed of them ("and", "both", "said" …). Name particles such as "de",
+# "van", "bin" are not here.
+_FUNCTION = frozenset("""
+and or but both with from to for at in on of is was are were be been said says told asked if so
+then than also too as by about because cause since while when where who which that this these those
+they them their he she his her him we our us you your i me my it its it's um uh er ah like yeah yep
+okay ok right now just here there same please thanks thank sorry well oh no yes not ha haha hah hmm mm
+""".split())
+_TITLES = frozenset("mr mrs ms miss mx dr doctor prof sir madam dame".split())
+# Words that follow a name in a call and are never part of it ("nasrin karimi twenty …",
+# "chidi okafor email …", "thuy spelled t h u y"). Everyday words in general are NOT trimmed
+# from a person's span: surnames often are everyday words ("papas", "cliff", "baker").
+_RUN_ON = frozenset("""
+speaking calling here email phone mobile number address spelled spelt spelling
+zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+""".split())
+# Words of address that a model reads as a first name after "thanks" or "hi".
+_ENDEARMENTS = frozenset("love luv darling darl sweetheart sweetie hun honey dear babe buddy mate champ pal "
+                         "doll petal possum chief boss sunshine".split())
+
+
+def plausible(label: str, text: str) -> bool:
+    """Is the model's span worth keeping at all?
+
+    - a PERSON needs a word that is not an ordinary English word, or a known name ("summer");
+    - a one-word LOCATION must not be an ordinary word ("processed"); suburbs of several
+      everyday words ("lane cove") stay;
+    - HEALTH needs a word beyond everyday English (a condition or drug name); everyday-word
+      conditions ("bad back", "type two diabetes") are the lexicon detector's job;
+    - a STREET_ADDRESS needs a street type ("road", "parade" …).
+    """
+    from lumor_redact.detect.address import STREET_TYPES
+    from lumor_redact.detect.names import name_table
+    from lumor_redact.detect.wordlist import all_everyday_words
+
+    low = text.lower()
+    if label == "PERSON":
+        words = low.replace("'s", "").split()
+        return not all_everyday_words(low, keep={w for w in words if w in name_table()})
+    if label == "LOCATION":
+        return len(low.split()) > 1 or not all_everyday_words(low)
+    if label == "HEALTH":
+        return not all_everyday_words(low)
+    if label == "STREET_ADDRESS":
+        return any(w.strip(".,") in STREET_TYPES for w in low.split())
+    return True
+
+
+def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the span text[start:end] worth keeping, in original offsets.
+
+    PERSON and LOCATION spans are split at function words and trimmed of them ("lim said" →
+    "lim"; a PERSON also of titles, number words and words like "speaking", "email"); a PERSON that is
+    then only a word of address ("love", "mate") is dropped, and a LOCATION piece cut from a
+    longer span must hold a word that is not everyday ("six months" is not a place). Every
+    part must pass `plausible`. Other labels are kept or dropped whole.
+    """
+    if label not in ("PERSON", "LOCATION"):
+        return [(start, end)] if plausible(label, text[start:end]) else []
+    from lumor_redact.detect.names import name_table
+    from lumor_redact.detect.wordlist import all_everyday_words
+
+    names = name_table()
+    words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text, start, end)]
+    if not words:
+        return []
+
+    def droppable(w: str) -> bool:
+        if w in _FUNCTION or not w:
+            return True
+        if label == "PERSON":
+            return w in _TITLES or (w in _RUN_ON and w not in names)
+        return False
+
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    for i, wd in enumerate(words):
+        if (wd[2] in _FUNCTION or (label == "PERSON" and wd[2] in _RUN_ON)) and 0 < i < len(words) - 1:
+            pieces.append([])
+        else:
+            pieces[-1].append(wd)
+    split = len([p for p in pieces if p]) > 1
+    out = []
+    for piece in pieces:
+        while piece and droppable(piece[0][2]):
+            piece = piece[1:]
+        while piece and droppable(piece[-1][2]):
+            piece = piece[:-1]
+        if not piece:
+            continue
+        s, e = piece[0][0], piece[-1][1]
+        phrase = text[s:e]
+        if label == "PERSON" and len(piece) == 1 and piece[0][2] in _ENDEARMENTS:
+            continue
+        if label == "LOCATION" and split and all_everyday_words(phrase):
+            continue
+        if plausible(label, phrase):
+            out.append((s, e))
+    return out
+
+
+def _norm(word: str) -> str:
+    return word.lower().strip(".,;:!?\"'()[]“”‘’").replace("’", "'")

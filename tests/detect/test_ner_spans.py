@@ -1,0 +1,43 @@
+"""Trimming and sanity checks of the NER model's spans (no model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from lumor_redact.detect.ner_spans import plausible, refine
+
+
+def parts(label: str, text: str) -> list[str]:
+    return [text[s:e] for s, e in refine(label, text, 0, len(text))]
+
+
+@pytest.mark.parametrize("label, span, want", [
+    ("PERSON", "lim said", ["lim"]),
+    ("PERSON", "nasrin karimi twenty", ["nasrin karimi"]),
+    ("PERSON", "chidi okafor email", ["chidi okafor"]),
+    ("PERSON", "yasmin both khalil", ["yasmin", "khalil"]),
+    ("PERSON", "faith one of our trainers", ["faith"]),
+    ("PERSON", "mr brennan", ["brennan"]),
+    ("PERSON", "georgia papas", ["georgia papas"]),       # a surname that is an everyday word stays
+    ("PERSON", "Cliff Barrington", ["Cliff Barrington"]),
+    ("PERSON", "love", []),                                # "thanks love"
+    ("PERSON", "ha love", []),
+    ("PERSON", "noted", []),
+    ("LOCATION", "hornsby if", ["hornsby"]),
+    ("LOCATION", "tarneit for six months they", ["tarneit"]),
+    ("LOCATION", "lane cove", ["lane cove"]),             # a suburb of everyday words, said alone
+    ("LOCATION", "processed", []),
+])
+def test_refine(label, span, want):
+    assert parts(label, span) == want
+
+
+def test_offsets_are_original():
+    text = "caller: it's lim said the agent"
+    s = text.index("lim")
+    assert refine("PERSON", text, s, text.index(" the")) == [(s, s + 3)]
+
+
+def test_other_labels_kept_or_dropped_whole():
+    assert refine("HEALTH", "on ventolin", 3, 11) == [(3, 11)]
+    assert refine("STREET_ADDRESS", "twelve smith", 0, 12) == []
+    assert plausible("STREET_ADDRESS", "twelve smith street")
