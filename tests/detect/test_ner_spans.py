@@ -41,3 +41,24 @@ def test_other_labels_kept_or_dropped_whole():
     assert refine("HEALTH", "on ventolin", 3, 11) == [(3, 11)]
     assert refine("STREET_ADDRESS", "twelve smith", 0, 12) == []
     assert plausible("STREET_ADDRESS", "twelve smith street")
+
+
+@pytest.mark.parametrize("label, text, span", [
+    ("PERSON", "we use Grind Hospitality Pty Ltd for catering", "Grind Hospitality"),
+    ("HEALTH", "invoice from Spotted Gum Joinery Pty Ltd today", "Spotted Gum Joinery Pty Ltd"),
+    ("PERSON", "They took him to John Hunter Hospital.", "John Hunter Hospital"),
+    ("PERSON", "call smith plumbing on monday", "smith"),
+])
+def test_business_and_institution_names_are_not_people(label, text, span):
+    s = text.index(span)
+    assert refine(label, text, s, s + len(span)) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("i spoke to james park yesterday", "james park"),
+    ("It is Sarah West calling.", "Sarah West"),
+    ("it's sarah. street parking is fine", "sarah"),
+])
+def test_surnames_that_are_place_words_stay(text, span):
+    s = text.index(span)
+    assert refine("PERSON", text, s, s + len(span)) == [(s, s + len(span))]

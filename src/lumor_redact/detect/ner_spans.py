@@ -73,6 +73,8 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
     longer span must hold a word that is not everyday ("six months" is not a place). Every
     part must pass `plausible`. Other labels are kept or dropped whole.
     """
+    if _in_business_name(label, text, start, end):
+        return []
     if label not in ("PERSON", "LOCATION"):
         return [(start, end)] if plausible(label, text[start:end]) else []
     from lumor_redact.detect.names import name_table
@@ -114,6 +116,38 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
         if plausible(label, phrase):
             out.append((s, e))
     return out
+
+
+_COMPANY = frozenset({"pty", "ltd", "limited", "inc", "corp", "llc", "plc"})
+# Words that make a name with them an institution or a place of business ("John Hunter Hospital",
+# "Sarah Street"); surnames that are also such words ("Park", "Hall", "West", "Lane") are left out.
+_INSTITUTION = frozenset("""
+hospital hospitals clinic clinics school college university academy institute surgery practice pharmacy chemist
+medical dental plumbing electrical motors hotel church council centre center foundation services solutions
+holdings constructions builders realty accounting accountants lawyers legal physio physiotherapy
+street road avenue parade highway crescent boulevard
+""".split())
+
+
+def _in_business_name(label: str, text: str, start: int, end: int) -> bool:
+    """A company's name is not personal information ("Spotted Gum Joinery Pty Ltd"), and a
+    person's name inside a business, street or institution name is not a person ("John Hunter
+    Hospital", "smith plumbing"): the span holds a company suffix, or (PERSON) the next word is
+    one the name-list detector treats the same way."""
+    from lumor_redact.detect.names import NOT_AFTER
+
+    words = [_norm(w) for w in text[start:end].split()]
+    if any(w in _COMPANY for w in words):
+        return True
+    if label == "PERSON" and any(w in _INSTITUTION for w in words[1:]):
+        return True
+    after = _WORD.search(text, end, min(len(text), end + 40))
+    if after is None:
+        return False
+    nxt = _norm(after.group())
+    if nxt in _COMPANY:
+        return True
+    return label == "PERSON" and nxt in NOT_AFTER and not text[end:after.start()].strip(" ")
 
 
 def _norm(word: str) -> str:
