@@ -165,3 +165,17 @@ def test_model_guesses_yield_to_checked_rules() -> None:
     out = resolve(text, cands, RedactorConfig(), frozenset({"ner"}))
     assert [(c.label, text[c.start:c.end]) for c in out] == [
         ("PERSON", "bartholomew fitzgerald-smythe"), ("PHONE_NUMBER", "0412 555 019")]
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("my email is brooke dot tanaka 92 at outlook dot com", "tanaka"),   # written digits in a spoken mailbox
+    ("email is brooke tanaka 92 at gmail dot com", "tanaka"),            # digits with no joiner before them
+    ("its sarah 1990 at bigpond dot com", "sarah"),
+])
+def test_spoken_mailbox_with_written_digits_is_masked_whole(rules_redactor: Redactor, text: str, gone: str) -> None:
+    res = rules_redactor.redact(text)
+    assert gone not in res.text and "EMAIL_ADDRESS" in {e.label for e in res.entities}
+
+
+def test_digits_before_at_without_a_mail_domain_stay(rules_redactor: Redactor) -> None:
+    assert rules_redactor.redact("order 1234 at 5 pm and i have 2 at home").text == "order 1234 at 5 pm and i have 2 at home"

@@ -26,6 +26,8 @@ from lumor_redact.text.normalize import normalize
     ("sarah underscore nguyen at gmail dot com dot au", "sarah_nguyen@gmail.com.au"),
     ("r a j e s h dot p at gmail dot com", "rajesh.p@gmail.com"),
     ("harrison dot webb ninety four at gmail dot com", "harrison.webb94@gmail.com"),
+    ("brooke dot tanaka 92 at outlook dot com", "brooke.tanaka92@outlook.com"),
+    ("brooke underscore tanaka 7 at gmail dot com", "brooke_tanaka7@gmail.com"),
     ("one nine two dot one six eight dot one dot one", "192.168.1.1"),
     ("members dot pulsefitness dot com dot au slash reset", "members.pulsefitness.com.au/reset"),
     ("seven for, nine", "74 9"),

@@ -73,9 +73,10 @@ class InternetIdentifierDetector(Detector):
         out: list[Candidate] = []
         if "@" in canon and self.config.wants("EMAIL_ADDRESS"):
             for m in _EMAIL.finditer(canon):
-                host = m.group().rsplit("@", 1)[1]
+                local, host = m.group().rsplit("@", 1)
                 if has_public_suffix(host):
-                    out.append(self._cand("EMAIL_ADDRESS", view, m.start(), m.end(), 0.95))
+                    start = _digit_mailbox_start(canon, m.start()) if local.isdigit() else m.start()
+                    out.append(self._cand("EMAIL_ADDRESS", view, start, m.end(), 0.95))
         emails = [(c.start, c.end) for c in out]
         if self.config.wants("URL") and ("://" in canon or self._dotted_outside(view, emails)):
             for m in _URL.finditer(canon):
@@ -112,6 +113,22 @@ class InternetIdentifierDetector(Detector):
     def _cand(self, label: str, view: TextView, cs: int, ce: int, score: float) -> Candidate:
         s, e = view.to_original(cs, ce)
         return Candidate(label, s, e, score, self.name)
+
+
+_PREV_WORD = regex.compile(r"([a-z][a-z'\-]+) $")
+_EMAIL_EXTRA_STOP = frozenset({"email", "address", "e-mail", "mail", "gmail", "hotmail"})
+
+
+def _digit_mailbox_start(canon: str, at: int) -> int:
+    """Where a mailbox that is only digits really starts: "tanaka 92 at gmail dot com" is
+    tanaka92@gmail.com said without a joiner, so the word before the digits belongs to it
+    (unless it is a function word: "is 92 at …")."""
+    from lumor_redact.detect.address import STOP
+
+    m = _PREV_WORD.search(canon, max(0, at - 40), at)
+    if m is None or m.group(1) in STOP or m.group(1) in _EMAIL_EXTRA_STOP:
+        return at
+    return m.start(1)
 
 
 def _is_ip(text: str) -> bool:

@@ -515,6 +515,11 @@ class _Builder:
                     out.extend(run[1])
                     k = run[0]
                     continue
+                # "brooke dot tanaka 92 at …": digits written after a name part
+                if m < n and toks[m][0] == _DIGITS and self._word_at(self._skip_space(m + 1)) in ADDRESS_JOINERS:
+                    out.append([toks[m][1], toks[m][2], toks[m][3]])
+                    k = m + 1
+                    continue
             w = self._word_at(m)
             if w not in ADDRESS_JOINERS or m >= n:
                 break
