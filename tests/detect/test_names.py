@@ -27,6 +27,10 @@ def found(det: PersonNameDetector, text: str) -> list[str]:
     ("that's t for tango a for alpha", "t for tango a for alpha"),
     ("Hi, it's Priya Sharma calling about my booking.", "Priya Sharma"),
     ("it's sarah nguyen my card is", "sarah nguyen"),
+    ("my name is will", "will"),                          # an everyday word after an explicit name cue
+    ("yeah my name is siosaia taufa and i'm calling", "siosaia taufa"),   # names the list does not know
+    ("Surname is N-G-A-T-A.", "N-G-A-T-A"),
+    ("first name is nikhil, last name's okonkwo-adeyemi", "okonkwo-adeyemi"),
 ])
 def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     assert name in found(det, text)
@@ -39,6 +43,10 @@ def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     "we drove in from penrith this morning",
     "i need to check my bas and the i p address",
     "may i have the date please",
+    "my dog's name is max and she's a kelpie",
+    "the account name is sparkle cleaning",
+    "my name is on the lease and it's spelled wrong",
+    "call me tomorrow after lunch",
 ])
 def test_leaves_words_and_places(det: PersonNameDetector, text: str) -> None:
     assert found(det, text) == []

@@ -40,11 +40,13 @@ CUES_BEFORE = (
     "my sister", "my boss", "my friend", "my nephew", "my niece", "my grandson", "my granddaughter",
     "my boyfriend", "my girlfriend", "my fiance", "my fiancee", "my colleague", "my neighbour", "my tenant",
     "spelled", "spelt", "surname", "last name", "first name", "full name", "that's", "for", "and", "with",
+    "surname is", "surname's", "last name is", "first name is", "full name is", "family name", "family name is",
+    "middle name", "middle name is", "given name", "given name is", "spelled as", "spelt as", "that is", "it is",
     "sorry", "yes", "yeah", "ok", "okay", "no",
 )
 CUES_AFTER = ("here", "speaking", "'s", "s", "on the", "said", "told", "will", "is my", "was")
 STRONG_BEFORE = frozenset(CUES_BEFORE) - {"for", "and", "with", "sorry", "yes", "yeah", "ok", "okay", "no", "that's",
-                                          "it's", "its", "im", "i'm", "i am"}
+                                          "it's", "its", "im", "i'm", "i am", "that is", "it is"}
 NOT_AFTER = frozenset(STREET_TYPES) | frozenset({
     "&", "plumbing", "dental", "electrical", "electrics", "pty", "ltd", "group", "clinic", "motors", "constructions",
     "construction", "homes", "physio", "physiotherapy", "accounting", "accountants", "legal", "lawyers", "law",
@@ -93,6 +95,28 @@ def _ends_with_cue(before: str, cues: frozenset[str] | tuple[str, ...]) -> str |
         if before.endswith(" " + c) or before == c:
             return c
     return None
+
+
+# "my name is …", "surname's …", "call me …": the words after it are a name even when the list
+# does not know them ("siosaia", "yildiz"); whose name it is matters ("the account name is …",
+# "my dog's name is …" are not people).
+_NAME_CUE = re.compile(
+    r"\b(?:(?P<owner>[a-z']+) )?(?:first |last |full |family |middle |given |maiden |sur)?name(?: is|'s| was)? "
+    r"|\bsurname |\bcall me ")
+_CUE_OWNER = re.compile(r"\b([a-z']+) (?:[a-z]+ )?name(?: is|'s| was)?$")
+_NOT_A_PERSON_NAME = frozenset("""
+account business company trading user username file domain street road product brand dog's cat's pet's horse's
+dog cat pet puppy kitten horse wifi network practice clinic shop store restaurant cafe team app plan model boat
+ship street's business's company's band project event venue
+""".split())
+_UNLISTED_STOP = _COMMON | frozenset("""
+spelled spelt spelling actually still also under listed different wrong correct same fine important misspelled
+written not there in on the a an just um uh er like well so yeah
+""".split())
+# Everyday words that are names too, taken after an explicit name cue.
+_WORD_NAMES = frozenset("will bill pat sue art mark rob don ken ray jack jo bob rose joy hope faith dawn gay "
+                        "sandy rusty guy hunter chase drew sky summer autumn june may april".split())
+_MAX_CUED_WORDS = 3
 
 
 @register_detector("person_names")
@@ -149,11 +173,49 @@ class PersonNameDetector(Detector):
             i = j + 1
             if next_word in NOT_AFTER and not canon[toks[-1][3]:words[j + 1][1]].strip():
                 continue  # "george street", "smith plumbing"
+            owner = _CUE_OWNER.search(before)
+            if owner is not None and owner.group(1) in _NOT_A_PERSON_NAME:
+                continue  # "my dog's name is max", "the account name is …"
             score = self._score(toks, before, before_word, after, start - last_person_end, spelled)
             if score > 0:
                 s, e = view.to_original(start, end)
                 out.append(Candidate("PERSON", s, e, score, self.name))
                 last_person_end = end
+        if "name" in canon or "call me" in canon:
+            out.extend(self._after_name_cue(view, out))
+        return out
+
+    def _after_name_cue(self, view: TextView, found: list[Candidate]) -> list[Candidate]:
+        """Words right after an explicit name cue that the list does not know: a rare given name
+        or surname is still a name when the caller says it is. A word needs to be a known name,
+        one of a few everyday words that are names, or not an everyday word at all."""
+        from lumor_redact.detect.wordlist import english_words
+
+        canon = view.canonical
+        everyday = english_words()
+        out: list[Candidate] = []
+        for m in _NAME_CUE.finditer(canon):
+            if (m.group("owner") or "") in _NOT_A_PERSON_NAME:
+                continue
+            pos = m.end()
+            taken: list[tuple[int, int]] = []
+            for w in _WORD.finditer(canon, pos, min(len(canon), pos + 80)):
+                gap = canon[pos:w.start()]
+                if gap.strip(" ") or len(taken) >= _MAX_CUED_WORDS:
+                    break  # punctuation, a new line or enough words: the name has ended
+                word = w.group()
+                base = word[:-2] if word.endswith(("'s", "’s")) else word
+                if base not in _WORD_NAMES and (base in _UNLISTED_STOP or base in NOT_AFTER or len(base) < 2
+                                                or not (base in self.names or base not in everyday)):
+                    break
+                taken.append((w.start(), w.start() + len(base)))
+                pos = w.end()
+            if not taken:
+                continue
+            s, e = view.to_original(taken[0][0], taken[-1][1])
+            if any(c.start <= s and e <= c.end for c in found):
+                continue
+            out.append(Candidate("PERSON", s, e, 0.85, self.name))
         return out
 
     @staticmethod
