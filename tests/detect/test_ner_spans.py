@@ -62,3 +62,14 @@ def test_business_and_institution_names_are_not_people(label, text, span):
 def test_surnames_that_are_place_words_stay(text, span):
     s = text.index(span)
     assert refine("PERSON", text, s, s + len(span)) == [(s, s + len(span))]
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("spelled a l dash r a s h i d ok", "r a s h", "r a s h i d"),    # the model stopped one letter short
+    ("it is k o w a l s k i, thanks", "w a l", "k o w a l s k i"),
+    ("call sarah k i think", "sarah", "sarah"),                          # a whole word: nothing to add
+])
+def test_person_takes_the_rest_of_a_spelled_run(text, cut, whole):
+    s = text.index(cut)
+    (a, b), = refine("PERSON", text, s, s + len(cut))
+    assert text[a:b] == whole

@@ -28,6 +28,9 @@ from lumor_redact.text.normalize import normalize
     ("harrison dot webb ninety four at gmail dot com", "harrison.webb94@gmail.com"),
     ("brooke dot tanaka 92 at outlook dot com", "brooke.tanaka92@outlook.com"),
     ("brooke underscore tanaka 7 at gmail dot com", "brooke_tanaka7@gmail.com"),
+    ("a l dash r a s h i d", "al-rashid"),                       # a spelled name's punctuation
+    ("o apostrophe b r i e n", "o'brien"),
+    ("plan a dash b", "plan a-b"),
     ("one nine two dot one six eight dot one dot one", "192.168.1.1"),
     ("members dot pulsefitness dot com dot au slash reset", "members.pulsefitness.com.au/reset"),
     ("seven for, nine", "74 9"),

@@ -30,6 +30,7 @@ from lumor_redact.text.view import TextView
 _WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
 _LETTERS = re.compile(r"^[a-z](?:[ \-]+[a-z])+$", re.IGNORECASE)
 _PHONETIC = re.compile(r"\b(?:for|as in)\b", re.IGNORECASE)
+_SPELLED_PUNCT = re.compile(r" (?:dash|hyphen|apostrophe) ", re.IGNORECASE)
 PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "binti", "al", "el",
                        "von", "st", "mac", "mc", "abu", "ibn", "dos", "das"})
 CUES_BEFORE = (
@@ -238,6 +239,7 @@ class PersonNameDetector(Detector):
         said = view.original[s:e]
         if _PHONETIC.search(said):
             return True
+        said = _SPELLED_PUNCT.sub(" ", said)  # "a l dash r a s h i d"
         return ce - cs >= 4 and _LETTERS.match(said) is not None
 
     def _score(self, toks, before: str, before_word: str, after: str, gap: int, spelled: bool) -> float:  # noqa: ANN001

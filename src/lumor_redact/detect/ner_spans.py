@@ -108,14 +108,41 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
         if not piece:
             continue
         s, e = piece[0][0], piece[-1][1]
+        if label == "PERSON":
+            s, e = _spelled_edges(text, s, e)
         phrase = text[s:e]
         if label == "PERSON" and len(piece) == 1 and piece[0][2] in _ENDEARMENTS:
             continue
         if label == "LOCATION" and split and all_everyday_words(phrase):
             continue
-        if plausible(label, phrase):
+        if plausible(label, phrase) or (label == "PERSON" and _SPELLED_RUN.search(phrase)):
             out.append((s, e))
     return out
+
+
+# three letters or more spelled one by one: a name being spelled ("r a s h i d"), which the
+# everyday-word check would take for the words "r", "a" …
+_SPELLED_RUN = re.compile(r"(?<![^\s\-])[A-Za-z](?:[\s\-]+[A-Za-z](?![^\s\-.,;:!?])){2,}")
+
+
+_LETTER_BEFORE = re.compile(r"(?:(?<![^\s\-])[A-Za-z][\s\-]+)+$")
+_LETTER_AFTER = re.compile(r"(?:[\s\-]+[A-Za-z](?![^\s\-.,;:!?]))+")
+
+
+def _spelled_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name that ends (or starts) inside a run of spelled letters takes the rest of the run:
+    the model may stop one letter short ("r a s h" of "r a s h i d"), which would leave letters
+    of the name readable."""
+    span = text[start:end]
+    if len(span) >= 1 and (span[-1:].isalpha() and (end - start == 1 or not span[-2].isalpha())):
+        m = _LETTER_AFTER.match(text, end, min(len(text), end + 200))
+        if m:
+            end = m.end()
+    if span[:1].isalpha() and (end - start == 1 or not span[1:2].isalpha()):
+        m = _LETTER_BEFORE.search(text, max(0, start - 200), start)
+        if m:
+            start = m.start()
+    return start, end
 
 
 _COMPANY = frozenset({"pty", "ltd", "limited", "inc", "corp", "llc", "plc"})

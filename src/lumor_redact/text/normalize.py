@@ -33,6 +33,7 @@ _MAX_GAP_WORDS = 4  # filler/correction words allowed between two items of one n
 # Bounds that keep the normalizer linear on pathological input ("a a a a …", "x dot x dot …"):
 # no entity is longer than these, so a scan that fails never rescans more than a bounded stretch.
 _MAX_LETTERS = 40
+_SPELLED_PUNCT = {"dash": "-", "hyphen": "-", "apostrophe": "'"}
 _MAX_RUN_DIGITS = 64
 _MAX_CHAIN = 12
 # Words before "at" that name a place on the web, not a mailbox ("log in at", "the portal at").
@@ -249,8 +250,16 @@ class _Builder:
                 # a lone "a"/"i" after a spelled run is usually the next word, not a letter
                 k = k2
                 continue
+            # "a l dash r a s h i d", "o apostrophe b r i e n": a spelled name's punctuation
+            sym = _SPELLED_PUNCT.get(self._word_at(k2) or "")
+            k3 = self._skip_space(k2 + 1) if sym else k2
+            if sym and len(pieces) < _MAX_LETTERS and k3 > k2 + 1 and self._word_at(k3) is not None \
+                    and len(toks[k3][1]) == 1:
+                pieces.append([sym, toks[k2][2], toks[k2][3]])
+                k = k3
+                continue
             break
-        letters = "".join(p[0] for p in pieces)
+        letters = "".join(p[0] for p in pieces if p[0].isalpha())
         if phonetic or (len(pieces) >= 2 and not set(letters) <= {"a", "i"}):
             return k, pieces
         return (k, None) if len(pieces) >= 2 else (i + 1, None)
