@@ -66,6 +66,10 @@ def labels(r: Redactor, text: str) -> list[tuple[str, str]]:
     ("still at 7/118 bay street brighton le sands nsw 2216 yep", "STREET_ADDRESS",
      "7/118 bay street brighton le sands nsw 2216"),
     ("it's unit four twenty seven high street kew", "STREET_ADDRESS", "unit four twenty seven high street kew"),
+    ("twelve george street north sydney new south wales two zero six zero thanks", "STREET_ADDRESS",
+     "twelve george street north sydney new south wales two zero six zero"),   # a spoken state and postcode
+    ("7 park lane victoria park wa 6100 ok", "STREET_ADDRESS", "7 park lane victoria park wa 6100"),
+    ("12 smith street bondi 9876 5432 is my number", "STREET_ADDRESS", "12 smith street bondi"),  # not a phone's group
 ])
 def test_finds(rules_redactor: Redactor, text: str, label: str, value: str) -> None:
     assert (label, value) in labels(rules_redactor, text)

@@ -40,10 +40,15 @@ _ADDRESS = re.compile(
     r"|(?:\d{1,5}[a-z]?/)?\d{1,5}[a-z]?(?:-\d{1,5})?,? )"  # "7/118 bay st", "42 railway pde"
     r"(?:the |(?:(?!(?:" + _ALT(STOP) + r")\b)[a-z][a-z'\-]*\.? ){1,3}?)"   # "88 the boulevarde"
     r"(?:" + _ALT(STREET_TYPES) + r")\.?(?![\w'])"
-    r"(?:,? (?!(?:" + _ALT(STOP) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"   # suburb: "glen waverley", "st kilda"
+    r"(?:,? (?!(?:" + _ALT(STOP) + "|" + _ALT(STATES) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"   # suburb: "glen waverley", "st kilda"
     r"(?:,? (?:" + _ALT(STATES) + r")(?![\w']))?"
     r"(?:,? \d{4}(?!\d))?",
     )
+# After an address: a suburb word or two that the address pattern stopped at (it ends a suburb
+# at a state name: "victoria park wa 6100"), then a state or a postcode.
+_STATE_TAIL = re.compile(
+    r"(?:,? (?!(?:" + _ALT(STOP) + r")(?![\w']))[a-z][a-z'\-]*){0,2}?"
+    r"(?:,? (?:" + _ALT(STATES) + r")(?![\w'])(?:,? \d{4}(?! ?\d))?|,? \d{4}(?! ?\d))")   # not a phone's first group
 _STREET_WORD = re.compile(r"(?<![\w'])(?:" + _ALT(STREET_TYPES) + r")(?![\w'])")
 _PO_BOX = re.compile(r"(?<![\w])(?:po|p o|post office) box \d{1,6}(?:,? [a-z][a-z'\-]*){0,3}?(?:,? (?:" + _ALT(STATES) + r"))?(?:,? \d{4})?(?!\d)")
 
@@ -69,6 +74,11 @@ class StreetAddressDetector(Detector):
             for m in pat.finditer(canon):
                 before = canon[max(0, m.start() - 40):m.start()]
                 own = _OWN_PREMISES.search(before) is not None
-                s, e = view.to_original(m.start(), m.end())
+                end = m.end()
+                if pat is _ADDRESS:
+                    tail = _STATE_TAIL.match(canon, end)
+                    if tail is not None:
+                        end = tail.end()
+                s, e = view.to_original(m.start(), end)
                 out.append(Candidate("STREET_ADDRESS", s, e, 0.4 if own else score, self.name))
         return out
