@@ -42,13 +42,13 @@ _ADDRESS = re.compile(
     r"(?:" + _ALT(STREET_TYPES) + r")\.?(?![\w'])"
     r"(?:,? (?!(?:" + _ALT(STOP) + "|" + _ALT(STATES) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"   # suburb: "glen waverley", "st kilda"
     r"(?:,? (?:" + _ALT(STATES) + r")(?![\w']))?"
-    r"(?:,? \d{4}(?!\d))?",
+    r"(?:,? \d{4}(?! ?[1-9]))?",   # a postcode, not the first group of a landline ("9876 5432")
     )
 # After an address: a suburb word or two that the address pattern stopped at (it ends a suburb
 # at a state name: "victoria park wa 6100"), then a state or a postcode.
 _STATE_TAIL = re.compile(
     r"(?:,? (?!(?:" + _ALT(STOP) + r")(?![\w']))[a-z][a-z'\-]*){0,2}?"
-    r"(?:,? (?:" + _ALT(STATES) + r")(?![\w'])(?:,? \d{4}(?! ?\d))?|,? \d{4}(?! ?\d))")   # not a phone's first group
+    r"(?:,? (?:" + _ALT(STATES) + r")(?![\w'])(?:,? \d{4}(?! ?[1-9]))?|,? \d{4}(?! ?[1-9]))")   # not a landline's first group
 _STREET_WORD = re.compile(r"(?<![\w'])(?:" + _ALT(STREET_TYPES) + r")(?![\w'])")
 _PO_BOX = re.compile(r"(?<![\w])(?:po|p o|post office) box \d{1,6}(?:,? [a-z][a-z'\-]*){0,3}?(?:,? (?:" + _ALT(STATES) + r"))?(?:,? \d{4})?(?!\d)")
 
