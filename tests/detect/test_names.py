@@ -31,6 +31,8 @@ def found(det: PersonNameDetector, text: str) -> list[str]:
     ("yeah my name is siosaia taufa and i'm calling", "siosaia taufa"),   # names the list does not know
     ("Surname is N-G-A-T-A.", "N-G-A-T-A"),
     ("first name is nikhil, last name's okonkwo-adeyemi", "okonkwo-adeyemi"),
+    ("the name on the card is t nguyen", "t nguyen"),     # an initial before a surname
+    ("can you talk to bazza he's the foreman", "bazza"),
 ])
 def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     assert name in found(det, text)
@@ -47,6 +49,8 @@ def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     "the account name is sparkle cleaning",
     "my name is on the lease and it's spelled wrong",
     "call me tomorrow after lunch",
+    "can i speak to the manager about my name on the list",
+    "i'll talk to centrelink about it",
 ])
 def test_leaves_words_and_places(det: PersonNameDetector, text: str) -> None:
     assert found(det, text) == []

@@ -102,8 +102,11 @@ def _ends_with_cue(before: str, cues: frozenset[str] | tuple[str, ...]) -> str |
 # does not know them ("siosaia", "yildiz"); whose name it is matters ("the account name is …",
 # "my dog's name is …" are not people).
 _NAME_CUE = re.compile(
-    r"\b(?:(?P<owner>[a-z']+) )?(?:first |last |full |family |middle |given |maiden |sur)?name(?: is|'s| was)? "
-    r"|\bsurname |\bcall me ")
+    r"\b(?:first |last |full |family |middle |given |maiden |sur)?name(?: is|'s| was)? (?!on )"
+    r"|\bname on (?:the|my|your|his|her|their) [a-z]+ (?:is|was|says|reads) "
+    r"|\b(?:card|account|policy) ?holder(?:'s)? (?:name )?(?:is )?"
+    r"|\bsurname |\bcall me |\b(?:speak|talk|speaking|talking) (?:to|with) |\bask for ")
+_OWNER_BEFORE = re.compile(r"([a-z']+) $")
 _CUE_OWNER = re.compile(r"\b([a-z']+) (?:[a-z]+ )?name(?: is|'s| was)?$")
 _NOT_A_PERSON_NAME = frozenset("""
 account business company trading user username file domain street road product brand dog's cat's pet's horse's
@@ -182,8 +185,7 @@ class PersonNameDetector(Detector):
                 s, e = view.to_original(start, end)
                 out.append(Candidate("PERSON", s, e, score, self.name))
                 last_person_end = end
-        if "name" in canon or "call me" in canon:
-            out.extend(self._after_name_cue(view, out))
+        out.extend(self._after_name_cue(view, out))
         return out
 
     def _after_name_cue(self, view: TextView, found: list[Candidate]) -> list[Candidate]:
@@ -196,7 +198,8 @@ class PersonNameDetector(Detector):
         everyday = english_words()
         out: list[Candidate] = []
         for m in _NAME_CUE.finditer(canon):
-            if (m.group("owner") or "") in _NOT_A_PERSON_NAME:
+            owner = _OWNER_BEFORE.search(canon, max(0, m.start() - 30), m.start())
+            if owner is not None and owner.group(1) in _NOT_A_PERSON_NAME:
                 continue
             pos = m.end()
             taken: list[tuple[int, int]] = []
@@ -206,11 +209,15 @@ class PersonNameDetector(Detector):
                     break  # punctuation, a new line or enough words: the name has ended
                 word = w.group()
                 base = word[:-2] if word.endswith(("'s", "’s")) else word
-                if base not in _WORD_NAMES and (base in _UNLISTED_STOP or base in NOT_AFTER or len(base) < 2
-                                                or not (base in self.names or base not in everyday)):
+                initial = len(base) == 1 and base not in "ai"   # "t nguyen"
+                if not initial and base not in _WORD_NAMES and (
+                        base in _UNLISTED_STOP or base in NOT_AFTER or len(base) < 2
+                        or not (base in self.names or base not in everyday)):
                     break
                 taken.append((w.start(), w.start() + len(base)))
                 pos = w.end()
+            while taken and taken[-1][1] - taken[-1][0] == 1:
+                taken.pop()  # an initial needs a name after it
             if not taken:
                 continue
             s, e = view.to_original(taken[0][0], taken[-1][1])
