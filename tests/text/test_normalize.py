@@ -31,6 +31,7 @@ from lumor_redact.text.normalize import normalize
     ("a l dash r a s h i d", "al-rashid"),                       # a spelled name's punctuation
     ("o apostrophe b r i e n", "o'brien"),
     ("plan a dash b", "plan a-b"),
+    ("www dot acme plumbing dot com dot au", "www.acmeplumbing.com.au"),   # a domain said as two words
     ("one nine two dot one six eight dot one dot one", "192.168.1.1"),
     ("members dot pulsefitness dot com dot au slash reset", "members.pulsefitness.com.au/reset"),
     ("seven for, nine", "74 9"),

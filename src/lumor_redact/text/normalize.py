@@ -549,8 +549,9 @@ class _Builder:
             out.extend(pieces)
             labels_after_dot.append(self._item_text(pieces) if sym == "." else "")
             k = ej
-            if sym == "@":
-                # "harbour strata dot com": a domain the speaker said as separate words
+            if sym == "@" or (sym == "." and len(seps) == 1 and last_word == "www"):
+                # "harbour strata dot com", "www dot acme plumbing dot com": a domain the
+                # speaker said as separate words
                 for _ in range(2):
                     m2 = self._skip_space(k)
                     w2 = self._word_at(m2)
