@@ -73,3 +73,13 @@ def test_person_takes_the_rest_of_a_spelled_run(text, cut, whole):
     s = text.index(cut)
     (a, b), = refine("PERSON", text, s, s + len(cut))
     assert text[a:b] == whole
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the wedding is at st mary's next week", "mary"),
+    ("we live near mount druitt", "druitt"),
+    ("luna the cat is ready for pickup", "luna"),
+])
+def test_places_and_pets_are_not_people(text, span):
+    s = text.index(span)
+    assert refine("PERSON", text, s, s + len(span)) == []

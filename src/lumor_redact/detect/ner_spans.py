@@ -145,6 +145,10 @@ def _spelled_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+_PLACE_PREFIX = frozenset({"st", "st.", "saint", "mount", "mt", "mt.", "port", "lake", "cape", "fort", "point"})
+_ANIMAL_AFTER = re.compile(r",?\s+(?:the|our|my|your|a)\s+(?:cat|dog|puppy|kitten|pup|horse|pony|bird|budgie|"
+                           r"rabbit|bunny|guinea pig|ferret|parrot|cockatoo|lizard|snake|fish|goldfish)\b", re.I)
 _COMPANY = frozenset({"pty", "ltd", "limited", "inc", "corp", "llc", "plc"})
 # Words that make a name with them an institution or a place of business ("John Hunter Hospital",
 # "Sarah Street"); surnames that are also such words ("Park", "Hall", "West", "Lane") are left out.
@@ -168,6 +172,12 @@ def _in_business_name(label: str, text: str, start: int, end: int) -> bool:
         return True
     if label == "PERSON" and any(w in _INSTITUTION for w in words[1:]):
         return True
+    if label == "PERSON":
+        prev = _PREV_WORD.search(text, max(0, start - 20), start)
+        if prev is not None and _norm(prev.group(1)) in _PLACE_PREFIX:
+            return True  # "st mary's", "mount druitt", "port douglas": a place or a church
+        if _ANIMAL_AFTER.match(text, end, min(len(text), end + 30)):
+            return True  # "luna the cat": a pet
     after = _WORD.search(text, end, min(len(text), end + 40))
     if after is None:
         return False
