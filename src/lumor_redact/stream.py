@@ -264,7 +264,7 @@ def _classify(raw: str, prev_norm: str) -> int:
 
 
 _FILLERS = frozenset(spoken.FILLERS)
-_AT_REACH = 3      # words after "at" that may still be a spoken domain ("at harbour strata dot com")
+_AT_REACH = 3      # words after "at"/"www dot" that may still be a domain ("at harbour strata dot com")
 
 
 def _joined(toks: list["_Tok"], partial: bool) -> list[bool]:
@@ -276,7 +276,9 @@ def _joined(toks: list["_Tok"], partial: bool) -> list[bool]:
     if partial and n:
         joins.append(n - 1)  # a partial word may still become a joiner
     for j in joins:
-        reach = _AT_REACH if j < n and toks[j].norm == "at" else 1
+        # after "at" (a mail domain) or "www dot" a domain may be said as several words
+        reach = _AT_REACH if j < n and (toks[j].norm == "at" or (toks[j].norm == "dot" and j > 0
+                                                                   and toks[j - 1].norm == "www")) else 1
         k, left = j + 1, reach
         while k < n and left > 0 and not toks[k].nl_before:
             if toks[k].norm not in _FILLERS:

@@ -24,6 +24,7 @@ from importlib import resources
 from lumor_redact.config import RedactorConfig
 from lumor_redact.detect.address import STOP, STREET_TYPES
 from lumor_redact.detect.base import Detector, register_detector
+from lumor_redact.detect.guesses import not_a_person
 from lumor_redact.entities import Candidate
 from lumor_redact.text.view import TextView
 
@@ -183,6 +184,8 @@ class PersonNameDetector(Detector):
             score = self._score(toks, before, before_word, after, start - last_person_end, spelled)
             if score > 0:
                 s, e = view.to_original(start, end)
+                if not_a_person(view.original, s, e):
+                    continue
                 out.append(Candidate("PERSON", s, e, score, self.name))
                 last_person_end = end
         out.extend(self._after_name_cue(view, out))

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 from lumor_redact.config import RedactorConfig
 from lumor_redact.detect.base import Detector, context_start, register_detector
 from lumor_redact.detect.ner_numpy import NumpyNer
-from lumor_redact.detect.ner_spans import plausible, refine
+from lumor_redact.detect.guesses import plausible, refine
 from lumor_redact.entities import Candidate
 from lumor_redact.errors import ConfigError
 from lumor_redact.text.view import TextView

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lumor_redact.detect.ner_spans import plausible, refine
+from lumor_redact.detect.guesses import plausible, refine
 
 
 def parts(label: str, text: str) -> list[str]:

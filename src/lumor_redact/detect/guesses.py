@@ -1,4 +1,4 @@
-"""Sanity checks and trimming of the NER model's spans.
+"""Sanity checks and trimming of guessed spans: the NER model's, and the name list's.
 
 In lowercase STT text a small model's spans take in everyday words: whole guesses that are
 not names at all ("noted", "keeps tripping", "a builder", "thanks love"), and real names or
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["plausible", "refine"]
+__all__ = ["plausible", "refine", "not_a_person"]
 
 _WORD = re.compile(r"\S+")
 # Closed-class words that never sit inside a person's or a place's name in speech; a span is
@@ -158,6 +158,11 @@ medical dental plumbing electrical motors hotel church council centre center fou
 holdings constructions builders realty accounting accountants lawyers legal physio physiotherapy
 street road avenue parade highway crescent boulevard
 """.split())
+
+
+def not_a_person(text: str, start: int, end: int) -> bool:
+    """A name-like span that context says is a business, an institution, a place or a pet."""
+    return _in_business_name("PERSON", text, start, end)
 
 
 def _in_business_name(label: str, text: str, start: int, end: int) -> bool:
