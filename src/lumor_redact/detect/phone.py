@@ -83,7 +83,9 @@ class PhoneNumberDetector(NumberRuleDetector):
                 best = best_at[i]
                 # a better reading that starts inside this one wins ("2570 0438 229 561": the
                 # postcode before a mobile is not the start of a foreign number)
-                if best is not None and best[1] < 0.85:
+                # ("+44 7700 900123" keeps its country code: a reading that starts with a plus is
+                # a phone number whatever reading its tail has)
+                if best is not None and best[1] < 0.85 and not text.startswith("+", parts[i][0]):
                     rival = next((b for b in best_at[i + 1:best[0] + 1] if b is not None and b[1] > best[1]), None)
                     if rival is not None:
                         best = None
