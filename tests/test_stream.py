@@ -697,3 +697,12 @@ def test_hold_words_default_depends_on_a_model(redactor):
     assert StreamRedactor(redactor).hold_words == 1
     assert StreamRedactor(Redactor(RedactorConfig(), detectors=[FakeModel(False)])).hold_words == 2
     assert StreamRedactor(redactor, hold_words=3).hold_words == 3
+
+
+def test_offence_said_after_a_record_is_held_until_known(redactor):
+    text = "yeah i did time at long bay for armed robbery back in two thousand nine ok "
+    for size in (1, 2, 3):
+        words = re.findall(r"\S+\s*", text)
+        chunks = ["".join(words[i:i + size]) for i in range(0, len(words), size)]
+        released, _, _ = run_stream(redactor, chunks)
+        assert "robbery" not in released and "armed" not in released

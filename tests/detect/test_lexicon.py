@@ -238,3 +238,13 @@ def test_open_tail_marks_what_may_still_complete(dets, text, open_word):
 def test_open_tail_is_none_for_plain_talk(dets):
     view = TextView.identity("thanks for calling how can i help you today")
     assert all(d.open_tail(view) is None for d in dets)
+
+
+@pytest.mark.parametrize("text, offence", [
+    ("i did time at long bay for armed robbery back in 2009", "armed robbery"),
+    ("yeah i have a record for theft", "theft"),
+])
+def test_a_record_takes_in_its_offence(dets, text, offence):
+    view = TextView.identity(text)
+    spans = [c for d in dets for c in d.detect(view) if c.label == "CRIMINAL_RECORD" and c.score >= THRESHOLD]
+    assert any(c.end >= text.index(offence) + len(offence) for c in spans)

@@ -539,6 +539,8 @@ class LexiconEngine:
         sets = {p.name[4:-4]: _parse_set(p.read_text(encoding="utf-8"))
                 for p in root.iterdir() if p.name.startswith("set_") and p.name.endswith(".txt")}
         self.templates = _parse_templates(_read("templates.tsv"), sets)
+        self._offence = _slot(sets.get("offence", set()))
+        self._offence_lead = _slot(sets.get("offence_mod", set()) | sets.get("det", set()))
         index: dict[str, list[tuple[frozenset[str] | None, _Template]]] = {}
         for t in self.templates:
             second = t.second_tokens()
@@ -642,8 +644,29 @@ class LexiconEngine:
             scored.append((score, s, e, label))
         scored = self._coordinate(a, scored)
         scored = self._answers(a, scored, labels)
+        if "CRIMINAL_RECORD" in labels:
+            scored = [self._with_offence(a, x) if x[3] == "CRIMINAL_RECORD" else x for x in scored]
         out = _resolve(scored)
         return [Candidate(label, *a.span(s, e), score, detector) for score, s, e, label in out]
+
+    def _with_offence(self, a: _Analysis, found: tuple[float, int, int, str]) -> tuple[float, int, int, str]:
+        """A record said with its offence a few words later takes the offence in ("did time at
+        long bay for armed robbery", "a record for theft"): the offence tells as much."""
+        score, s, e, label = found
+        if score < 0.5:
+            return found
+        words = a.words
+        _, _, hi = a.turn(s)
+        for k in range(e, min(hi, e + _OFFENCE_GAP + 1)):
+            if words[k] not in ("for", "over", "with"):
+                continue
+            j = k + 1
+            for _ in range(2):  # "for a high range drink driving"
+                j = _match_slot(self._offence_lead, words, j, hi) or j
+            end = _match_slot(self._offence, words, j, hi)
+            if end:
+                return score, s, end, label
+        return found
 
     def _score(self, a: _Analysis, m: _Match, rule: LabelRule, cues: _Cues,
                extra: _PhraseSet | None) -> tuple[float, int, int]:
@@ -860,6 +883,19 @@ class LexiconEngine:
         return out
 
 
+_OFFENCE_GAP = 6      # words between a criminal-record match and "for <offence>"
+
+
+def _match_slot(slot: Slot, words: Sequence[str], j: int, hi: int) -> int | None:
+    """The end of the longest option of `slot` at words[j], or None."""
+    if j >= hi:
+        return None
+    for o in slot.get(words[j], ()):
+        if j + len(o) <= hi and tuple(words[j:j + len(o)]) == o:
+            return j + len(o)
+    return None
+
+
 _MODIFIER_WORDS = 2   # modifiers a match may take on its left ("severe", "rusted on")
 
 
@@ -1020,6 +1056,8 @@ class _LexiconDetector(Detector):
             return None
         reach = max((max(r.window_after, r.neg_after_window) for label, r in self._rules.items()
                      if label in self._labels), default=4)
+        if "CRIMINAL_RECORD" in self._labels:
+            reach = max(reach, _OFFENCE_GAP + 3)  # "… for a high range drink driving" may still follow
         return self.engine.open_tail(view.original, self._labels, reach + 1)
 
 
