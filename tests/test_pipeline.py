@@ -179,3 +179,17 @@ def test_spoken_mailbox_with_written_digits_is_masked_whole(rules_redactor: Reda
 
 def test_digits_before_at_without_a_mail_domain_stay(rules_redactor: Redactor) -> None:
     assert rules_redactor.redact("order 1234 at 5 pm and i have 2 at home").text == "order 1234 at 5 pm and i have 2 at home"
+
+
+def test_a_guess_mostly_inside_a_checked_entity_keeps_a_name_left_over() -> None:
+    from lumor_redact.entities import Candidate
+    from lumor_redact.resolve import resolve
+
+    text = "email is john smith at gmail dot com and my knee"
+    email = Candidate("EMAIL_ADDRESS", text.index("smith"), text.index(" and"), 0.95, "web")
+    person = Candidate("PERSON", text.index("john"), text.index(" at"), 0.85, "ner")
+    health = Candidate("HEALTH", text.index("my knee"), len(text), 0.85, "ner")
+    knee = Candidate("HEALTH", text.index("knee"), len(text), 0.85, "lexicon_health")
+    out = resolve(text, [email, person, health, knee], RedactorConfig(), frozenset({"ner"}))
+    assert sorted((c.label, text[c.start:c.end]) for c in out) == [
+        ("EMAIL_ADDRESS", "smith at gmail dot com"), ("HEALTH", "knee"), ("PERSON", "john")]

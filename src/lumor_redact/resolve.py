@@ -91,17 +91,25 @@ def _yield_to_rules(text: str, cands: list[Candidate], model_detectors: frozense
             continue
         inside = [i for i in range(c.start, c.end) if not text[i].isspace()]
         claimed = sum(1 for i in inside if any(s <= i < e for s, e in hits))
-        if claimed * 2 >= len(inside):
-            continue
+        # mostly claimed: what is left must stand on its own ("john" of "john smith" when
+        # "smith at gmail dot com" is the email), not be a scrap ("my" of "my knee")
+        mostly = claimed * 2 >= len(inside)
         pos = c.start
         for s, e in hits + [(c.end, c.end)]:
             if s > pos:
                 ps, pe = trim(text, pos, min(s, c.end))
                 piece = text[ps:pe]
-                if pe > ps and piece.strip() and (c.label not in WORD_LABELS or any(ch.isalpha() for ch in piece)):
+                if pe > ps and piece.strip() and (c.label not in WORD_LABELS or any(ch.isalpha() for ch in piece)) \
+                        and (not mostly or _stands_alone(c.label, piece)):
                     out.append(Candidate(c.label, ps, pe, c.score, c.detector))
             pos = max(pos, e)
     return out
+
+
+def _stands_alone(label: str, piece: str) -> bool:
+    from lumor_redact.detect.guesses import plausible
+
+    return label in WORD_LABELS and len(piece.strip()) >= 2 and plausible(label, piece)
 
 
 def _merge(group: list[Candidate], model_detectors: frozenset[str]) -> Candidate:

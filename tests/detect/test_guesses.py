@@ -83,3 +83,12 @@ def test_person_takes_the_rest_of_a_spelled_run(text, cut, whole):
 def test_places_and_pets_are_not_people(text, span):
     s = text.index(span)
     assert refine("PERSON", text, s, s + len(span)) == []
+
+
+def test_spans_snap_to_written_words():
+    text = "yep thats jacqueline with a q"        # spaCy splits "thats" into "that" + "s"
+    s = text.index("s jacqueline")
+    assert [text[a:b] for a, b in refine("PERSON", text, s, s + len("s jacqueline"))] == ["jacqueline"]
+    text = "it's jacqueline"
+    s = text.index("jacq")
+    assert [text[a:b] for a, b in refine("PERSON", text, s, s + 4)] == ["jacqueline"]

@@ -72,6 +72,8 @@ def labels(r: Redactor, text: str) -> list[tuple[str, str]]:
     ("12 smith street bondi 9876 5432 is my number", "STREET_ADDRESS", "12 smith street bondi"),  # not a phone's group
     ("22 bligh avenue camden 2570 0438 229 561", "STREET_ADDRESS", "22 bligh avenue camden 2570"),  # a mobile after the postcode
     ("call me on plus 44 7700 900123 thanks", "PHONE_NUMBER", "plus 44 7700 900123"),   # the country code too
+    ("my number is 0 4 1 2 3 4 5 6 7 8 ok", "PHONE_NUMBER", "0 4 1 2 3 4 5 6 7 8"),   # one digit at a time
+    ("p o box four five six parramatta please", "STREET_ADDRESS", "p o box four five six parramatta"),
 ])
 def test_finds(rules_redactor: Redactor, text: str, label: str, value: str) -> None:
     assert (label, value) in labels(rules_redactor, text)

@@ -50,7 +50,10 @@ _STATE_TAIL = re.compile(
     r"(?:,? (?!(?:" + _ALT(STOP) + r")(?![\w']))[a-z][a-z'\-]*){0,2}?"
     r"(?:,? (?:" + _ALT(STATES) + r")(?![\w'])(?:,? \d{4}(?! ?[1-9]))?|,? \d{4}(?! ?[1-9]))")   # not a landline's first group
 _STREET_WORD = re.compile(r"(?<![\w'])(?:" + _ALT(STREET_TYPES) + r")(?![\w'])")
-_PO_BOX = re.compile(r"(?<![\w])(?:po|p o|post office) box \d{1,6}(?:,? [a-z][a-z'\-]*){0,3}?(?:,? (?:" + _ALT(STATES) + r"))?(?:,? \d{4})?(?!\d)")
+_PO_BOX = re.compile(
+    r"(?<![\w])(?:po|p o|post office) box \d{1,6}"
+    r"(?:,? (?!(?:" + _ALT(STOP) + "|" + _ALT(STATES) + r")(?![\w']))[a-z][a-z'\-]*){0,3}"   # the suburb
+    r"(?:,? (?:" + _ALT(STATES) + r")(?![\w']))?(?:,? \d{4}(?! ?[1-9]))?(?!\d)")
 
 
 # A business giving its own address is not giving personal information.

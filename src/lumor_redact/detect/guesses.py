@@ -73,7 +73,8 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
     longer span must hold a word that is not everyday ("six months" is not a place). Every
     part must pass `plausible`. Other labels are kept or dropped whole.
     """
-    if _in_business_name(label, text, start, end):
+    start, end = _word_bounds(text, start, end)
+    if start >= end or _in_business_name(label, text, start, end):
         return []
     if label not in ("PERSON", "LOCATION"):
         return [(start, end)] if plausible(label, text[start:end]) else []
@@ -190,6 +191,20 @@ def _in_business_name(label: str, text: str, start: int, end: int) -> bool:
     if nxt in _COMPANY:
         return True
     return label == "PERSON" and nxt in NOT_AFTER and not text[end:after.start()].strip(" ")
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that starts inside a written word starts at the next one ("s jacqueline" from
+    "thats jacqueline": spaCy splits "thats" into "that" + "s"); one that ends inside a word
+    takes the rest of it, so no part of a name is left readable."""
+    if 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        while start < end and not text[start].isspace():
+            start += 1
+        while start < end and text[start].isspace():
+            start += 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _norm(word: str) -> str:

@@ -13,8 +13,10 @@ from lumor_redact.entities import Candidate
 from lumor_redact.text.view import TextView
 
 # A plus or an opening bracket, then digits with single spaces, dashes or brackets between.
-_CANDIDATE = regex.compile(r"(?<![\w+])(?:\+ ?)?(?:\(\d{1,5}\) ?)?\d(?:[ \-]?\(?\d+\)?){1,8}(?![\w])")
+# Up to 15 parts: a number may be written one digit at a time ("0 4 1 2 3 4 5 6 7 8").
+_CANDIDATE = regex.compile(r"(?<![\w+])(?:\+ ?)?(?:\(\d{1,5}\) ?)?\d(?:[ \-]?\(?\d+\)?){1,14}(?![\w])")
 _PART = regex.compile(r"[+(]?[\d()]+")
+_MAX_PARTS = 15
 FOREIGN_REGIONS = ("US", "GB", "NZ", "IN", "DE", "CA", "BR", "IL", "JP", "SG", "PH")
 
 
@@ -103,7 +105,7 @@ class PhoneNumberDetector(NumberRuleDetector):
         """The best reading that starts at part i: highest score, then longest."""
         topic, _ = self.topics.topic(cues, offset + parts[i][0])
         best = None
-        for j in range(min(len(parts), i + 8) - 1, i - 1, -1):
+        for j in range(min(len(parts), i + _MAX_PARTS) - 1, i - 1, -1):
             score = phone_score(text[parts[i][0]:parts[j][1]], topic)
             if score > 0 and (best is None or score > best[1]):
                 best = (j, score)
