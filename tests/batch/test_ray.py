@@ -67,3 +67,34 @@ def test_redact_dataset_and_parquet(local_ray, tmp_path, config):
     assert set(got.column_names) == {"id", "text", "n"}
     ents = read_jsonl(tmp_path / "pq" / "entities.jsonl")
     assert [len(e["entities"]) for e in ents] == [1, 0, 1]
+
+
+def test_interrupted_ray_run_resumes_to_the_same_output(local_ray, tmp_path, config, monkeypatch):
+    from lumor_redact.batch import runner
+    from lumor_redact.batch.ray_engine import run_ray
+
+    d = tmp_path / "in"
+    d.mkdir()
+    calls = list(generate_calls(40, seed=5))
+    write_jsonl(d / "a.jsonl", [to_record(c) for c in calls[:25]])
+    write_jsonl(d / "b.jsonl", [to_record(c) for c in calls[25:]])
+    pool = run_batch([d], tmp_path / "pool", config=config, workers=2, progress=False, chunk_records=4)
+
+    real = runner.OrderedWriter.write_chunk
+    calls_made = []
+
+    def stop_after_seven(self, chunk, outcomes):
+        if len(calls_made) == 7:
+            raise KeyboardInterrupt  # the driver stopped mid-run, after chunk 6 was committed
+        calls_made.append(chunk)
+        return real(self, chunk, outcomes)
+
+    monkeypatch.setattr(runner.OrderedWriter, "write_chunk", stop_after_seven)
+    with pytest.raises(KeyboardInterrupt):
+        run_ray([d], tmp_path / "ray", config=config, workers=2, progress=False, chunk_records=4)
+    monkeypatch.setattr(runner.OrderedWriter, "write_chunk", real)
+    assert (tmp_path / "ray" / ".lumor-batch").is_dir()          # the state is kept for resume
+
+    rs = run_ray([d], tmp_path / "ray", config=config, workers=2, progress=False, chunk_records=4, resume=True)
+    assert rs.resumed_from == 28 and rs.records == pool.records == 40   # 7 chunks of 4 were not redone
+    assert tree(tmp_path / "ray") == tree(tmp_path / "pool")

@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from lumor_redact.batch.formats import DEFAULT_MAX_RECORD_BYTES, JsonlFormat, RawRecord, parse_field_path
 from lumor_redact.batch.runner import (DEFAULT_CHUNK_RECORDS, BatchSummary, OrderedWriter, STATE_VERSION,
-                                       config_fingerprint, plan_layout)
+                                       config_fingerprint, drop_if_empty, plan_layout)
 from lumor_redact.batch.worker import Outcome, RecordProcessor, SourceSpec
 from lumor_redact.config import RedactorConfig
 from lumor_redact.errors import ConfigError, InputError
@@ -180,8 +180,10 @@ def read_records(paths: str | Sequence[str]) -> Any:
 
 
 # ----------------------------------------------------------------------------- raw-record path
-def _raw_reader(paths: list[str], specs: list[SourceSpec]) -> Any:
-    """A Ray datasource that reads files into raw records exactly as the process runner does."""
+def _raw_reader(paths: list[str], specs: list[SourceSpec], after: tuple[int, int] = (-1, -1)) -> Any:
+    """A Ray datasource that reads files into raw records exactly as the process runner does,
+    leaving out the records up to and including `after` = (file, index): those a resumed run
+    has committed already."""
     from ray.data.datasource import FileBasedDatasource
     import pyarrow as pa
 
@@ -202,6 +204,8 @@ def _raw_reader(paths: list[str], specs: list[SourceSpec]) -> Any:
                                  "error": pa.array(cols["error"], pa.string())})
 
             for raw in fmt.iter_raw_fileobj(reader, os.path.getsize(path) if os.path.exists(path) else None):
+                if fi == after[0] and raw.index <= after[1]:
+                    continue
                 cols["file"].append(fi)
                 cols["index"].append(raw.index)
                 cols["line"].append(raw.line)
@@ -213,7 +217,8 @@ def _raw_reader(paths: list[str], specs: list[SourceSpec]) -> Any:
             if cols["file"]:
                 yield block()
 
-    return RawRecordDatasource(paths)
+    # files an interrupted run finished are not read again; file ids stay those of `paths`
+    return RawRecordDatasource(paths[max(after[0], 0):])
 
 
 class _RedactRaw:
@@ -245,15 +250,23 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
             config: RedactorConfig | None = None, workers: int | None = None, fmt: str = "auto",
             fields: Sequence[str] = ("text",), id_field: str = "id", include_values: bool = False,
             address: str | None = None, progress: bool | None = None, restart: bool = False,
-            chunk_records: int = DEFAULT_CHUNK_RECORDS, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-            batch_size: int = 64, redactor_factory: Callable[[], Any] | None = None) -> BatchSummary:
-    """`lumor-redact batch --engine ray`: the process runner's output, computed on Ray."""
+            resume: bool = False, chunk_records: int = DEFAULT_CHUNK_RECORDS,
+            max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, batch_size: int = 64,
+            redactor_factory: Callable[[], Any] | None = None) -> BatchSummary:
+    """`lumor-redact batch --engine ray`: the process runner's output, computed on Ray.
+
+    The driver commits results in order with the process runner's journal, so a run that was
+    stopped (Ctrl-C, a lost driver, a cluster that went away) is finished with `resume=True`:
+    the records it committed are not read again, and the output equals an uninterrupted run's.
+    """
     t0 = time.monotonic()
     config = config or RedactorConfig()
     parquet = [p for p in inputs if str(p).endswith(".parquet")]
     if parquet:
         if len(parquet) != len(inputs):
             raise InputError("mix of Parquet and other inputs: run them separately")
+        if resume:
+            raise InputError("--resume is for line and file formats; a Parquet run is rewritten whole")
         return _run_parquet([str(p) for p in inputs], output, config=config, workers=workers, fields=fields,
                             id_field=id_field, include_values=include_values, address=address,
                             batch_size=chunk_records, factory=redactor_factory, t0=t0)
@@ -267,16 +280,19 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
         workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     manifest = {"version": STATE_VERSION, "engine": "ray", "inputs": [str(f.path.resolve()) for f in layout.files],
                 "config": config_fingerprint(config)}
-    writer = OrderedWriter(layout, manifest, resume=False, restart=restart)
+    writer = OrderedWriter(layout, manifest, resume=resume, restart=restart)
+    if writer.done:
+        writer.finish()
+        return writer.summary(seconds=time.monotonic() - t0, workers=workers, engine="ray")
     ctx = _quiet_context(ray, progress)
     paths = [str(f.path.resolve()) for f in layout.files]
     # Reading is light; it must not wait for a CPU the actor pool holds (it would never get one)
-    ds = ray.data.read_datasource(_raw_reader(paths, specs), ray_remote_args={"num_cpus": 0})
+    ds = ray.data.read_datasource(_raw_reader(paths, specs, writer.last_record), ray_remote_args={"num_cpus": 0})
     out = ds.map_batches(_RedactRaw, batch_format="pyarrow", batch_size=chunk_records, concurrency=workers,
                          num_cpus=_actor_cpus(ray, workers, None), zero_copy_batch=False,
                          fn_constructor_args=(config, specs, batch_size, redactor_factory))
     try:
-        k = 0
+        k = writer.last_chunk + 1
         for batch in out.iter_batches(batch_size=chunk_records, batch_format="pyarrow"):
             d = batch.to_pydict()
             outcomes = [Outcome(fi, ix, o, e, er, tuple(tuple(x) for x in json.loads(lb)), w)
@@ -287,9 +303,7 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
         writer.finish()
     except BaseException:
         writer.close()
-        import shutil
-
-        shutil.rmtree(layout.state, ignore_errors=True)   # a Ray run is not resumed: keep no state
+        drop_if_empty(writer)   # otherwise the state stays for resume=True
         raise
     return writer.summary(seconds=time.monotonic() - t0, workers=workers, engine="ray")
 

@@ -287,6 +287,9 @@ class OrderedWriter:
         self._out = None
         if last and last.get("done"):
             self.done = True
+        # (file, index) of the last record committed: where a resumed run that reads its
+        # records again (the Ray engine) picks up
+        self.last_record: tuple[int, int] = tuple(last.get("last", (-1, -1))) if last else (-1, -1)  # type: ignore[assignment]
         if last and not self.done:
             self.last_chunk = int(last["chunk"])
             self.cur_file = int(last["file"])
@@ -349,7 +352,9 @@ class OrderedWriter:
 
     # -- writing -----------------------------------------------------------------
     def write_chunk(self, chunk: int, outcomes: Iterable[Outcome]) -> None:
+        last_outcome = None
         for o in outcomes:
+            last_outcome = o
             if o.file != self.cur_file:
                 if o.file < self.cur_file:
                     raise RuntimeError("outcomes out of order")
@@ -369,7 +374,9 @@ class OrderedWriter:
                 os.fsync(f.fileno())
         if _FAULT_COMMIT_DELAY:
             time.sleep(_FAULT_COMMIT_DELAY)          # tests: widen the window a kill can land in
-        entry = {"chunk": chunk, "file": self.cur_file,
+        if last_outcome is not None:
+            self.last_record = (last_outcome.file, last_outcome.index)
+        entry = {"chunk": chunk, "file": self.cur_file, "last": list(self.last_record),
                  "out": self._out.tell() if self._out is not None else 0,
                  "ent": self._ent.tell(), "err": self._err.tell(), "stats": self.stats.to_dict()}
         self._journal.write((json.dumps(entry) + "\n").encode())
@@ -534,7 +541,7 @@ class _Progress:
 
 
 # ----------------------------------------------------------------------------- run
-def _drop_if_empty(writer: OrderedWriter) -> None:
+def drop_if_empty(writer: OrderedWriter) -> None:
     """A run that failed before committing any chunk leaves nothing to resume: no state either."""
     if writer.last_chunk < 0 and writer.stats.records == 0:
         shutil.rmtree(writer.state, ignore_errors=True)
@@ -628,11 +635,11 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
         writer.finish()
     except KeyboardInterrupt:
         writer.close()
-        _drop_if_empty(writer)
+        drop_if_empty(writer)
         raise BatchInterrupted(layout.state, writer.stats.records) from None
     except BaseException as exc:
         writer.close()
-        _drop_if_empty(writer)
+        drop_if_empty(writer)
         from concurrent.futures.process import BrokenProcessPool
 
         if isinstance(exc, BrokenProcessPool):

@@ -101,12 +101,10 @@ def run(args: argparse.Namespace) -> int:
         if args.engine == "ray":
             from lumor_redact.batch.ray_engine import run_ray
 
-            if args.resume:
-                raise InputError("--resume is for the process engine; a Ray run restarts (Ray retries failed tasks itself)")
             summary = run_ray(inputs, args.output, config=config, workers=args.workers, fmt=args.format,
                               fields=fields, id_field=args.id_field, include_values=args.include_values,
                               address=args.ray_address, progress=progress, chunk_records=chunk,
-                              restart=args.restart)
+                              resume=args.resume, restart=args.restart)
         else:
             workers = args.workers
             summary = run_batch(inputs, args.output, config=config, workers=workers, fmt=args.format,
