@@ -706,3 +706,12 @@ def test_offence_said_after_a_record_is_held_until_known(redactor):
         chunks = ["".join(words[i:i + size]) for i in range(0, len(words), size)]
         released, _, _ = run_stream(redactor, chunks)
         assert "robbery" not in released and "armed" not in released
+
+
+def test_two_word_place_is_held_until_complete(redactor):
+    text = "yeah we're out at glen waverley so the line is bad ok "
+    for size in (1, 2):
+        words = re.findall(r"\S+\s*", text)
+        chunks = ["".join(words[i:i + size]) for i in range(0, len(words), size)]
+        released, _, _ = run_stream(redactor, chunks)
+        assert "glen" not in released and "waverley" not in released and "[LOCATION]" in released

@@ -9,7 +9,7 @@ __all__ = ["Detector", "build_detectors", "register_detector", "registered_detec
 
 # Each module registers its detectors on import, in this order (the registry order). Optional
 # families (a model that is not shipped) are skipped when absent, so the rule path always works.
-_BUILTIN = ("cards", "phone", "au_ids", "bank", "documents", "web", "dates", "address", "names", "custom")
+_BUILTIN = ("cards", "phone", "au_ids", "bank", "documents", "web", "dates", "address", "names", "places", "custom")
 _OPTIONAL = ("lexicon", "ner")
 for _m in _BUILTIN:
     importlib.import_module(f"lumor_redact.detect.{_m}")

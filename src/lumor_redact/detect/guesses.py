@@ -76,6 +76,11 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
     start, end = _word_bounds(text, start, end)
     if start >= end or _in_business_name(label, text, start, end):
         return []
+    if label == "LOCATION":
+        from lumor_redact.detect.places import not_where_someone_is
+
+        if not_where_someone_is(text, start, end):
+            return []
     if label not in ("PERSON", "LOCATION"):
         return [(start, end)] if plausible(label, text[start:end]) else []
     from lumor_redact.detect.names import name_table
