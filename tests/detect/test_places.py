@@ -61,3 +61,11 @@ def test_business_context_check_is_shared_with_the_model():
     text = "caller: It's Cargo Link Logistics in Erskine Park."
     s = text.index("Erskine")
     assert not_where_someone_is(text, s, s + len("Erskine Park"))
+
+
+def test_detect_after_reads_only_near_the_focus(det):
+    text = "i live in penrith and " + "we talked about the weather for a bit " * 5 + "now we're out at red cliffs ok"
+    view = TextView.identity(text)
+    focus = text.index("now we're")
+    whole = [c for c in det.detect(view) if c.end > focus]
+    assert det.detect_after(view, focus) == whole and [text[c.start:c.end] for c in whole] == ["red cliffs"]

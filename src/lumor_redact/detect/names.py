@@ -107,6 +107,7 @@ _NAME_CUE = re.compile(
     r"|\bname on (?:the|my|your|his|her|their) [a-z]+ (?:is|was|says|reads) "
     r"|\b(?:card|account|policy) ?holder(?:'s)? (?:name )?(?:is )?"
     r"|\bsurname |\bcall me |\b(?:speak|talk|speaking|talking) (?:to|with) |\bask for ")
+_CUE_KEYS = ("name", "call me", "speak", "talk", "ask for", "holder")
 _OWNER_BEFORE = re.compile(r"([a-z']+) $")
 _CUE_OWNER = re.compile(r"\b([a-z']+) (?:[a-z]+ )?name(?: is|'s| was)?$")
 _NOT_A_PERSON_NAME = frozenset("""
@@ -178,7 +179,7 @@ class PersonNameDetector(Detector):
             i = j + 1
             if next_word in NOT_AFTER and not canon[toks[-1][3]:words[j + 1][1]].strip():
                 continue  # "george street", "smith plumbing"
-            owner = _CUE_OWNER.search(before)
+            owner = _CUE_OWNER.search(before) if "name" in before[-14:] else None
             if owner is not None and owner.group(1) in _NOT_A_PERSON_NAME:
                 continue  # "my dog's name is max", "the account name is …"
             score = self._score(toks, before, before_word, after, start - last_person_end, spelled)
@@ -188,7 +189,8 @@ class PersonNameDetector(Detector):
                     continue
                 out.append(Candidate("PERSON", s, e, score, self.name))
                 last_person_end = end
-        out.extend(self._after_name_cue(view, out))
+        if any(k in canon for k in _CUE_KEYS):   # a C-speed test before the cue pattern runs
+            out.extend(self._after_name_cue(view, out))
         return out
 
     def _after_name_cue(self, view: TextView, found: list[Candidate]) -> list[Candidate]:

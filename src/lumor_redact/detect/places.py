@@ -22,13 +22,14 @@ from functools import lru_cache
 from importlib import resources
 
 from lumor_redact.config import RedactorConfig
-from lumor_redact.detect.base import Detector, register_detector
+from lumor_redact.detect.base import Detector, context_start, register_detector
 from lumor_redact.entities import Candidate
 from lumor_redact.text.view import TextView
 
 __all__ = ["PlaceDetector", "place_table", "not_where_someone_is"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_LOW_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 _MAX_WORDS = 4
 SCORE = 0.8
 SCORE_WEAK = 0.7
@@ -85,6 +86,12 @@ def place_table() -> dict[str, dict[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=1)
+def _multiword_starts() -> frozenset[str]:
+    """Words that begin a place of two words or more ("glen" of "glen waverley")."""
+    return frozenset(first for first, opts in place_table().items() if any(len(p) > 1 for p in opts))
+
+
+@lru_cache(maxsize=1)
 def _business_words() -> frozenset[str]:
     from lumor_redact.detect.names import NOT_AFTER
 
@@ -99,6 +106,20 @@ def _norm(word: str) -> str:
     return word.lower().replace("'", "").replace("’", "")
 
 
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lowercased word without apostrophes) of each word; one lowercasing pass."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lowercase is longer: offsets would drift
+        return [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
+    out = []
+    for m in _LOW_WORD.finditer(low):
+        w = m.group()
+        if "'" in w or "’" in w:
+            w = w.replace("'", "").replace("’", "")
+        out.append((m.start(), m.end(), w))
+    return out
+
+
 @register_detector("places")
 class PlaceDetector(Detector):
     """LOCATION: a known place said as where someone lives or is (see the module docstring)."""
@@ -108,13 +129,27 @@ class PlaceDetector(Detector):
     def __init__(self, config: RedactorConfig) -> None:
         super().__init__(config)
         self.table = place_table()
-        self._strong = sorted(_STRONG_CUES, key=len, reverse=True)
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for cue in _STRONG_CUES:
+            words = tuple(_norm(c) for c in cue)
+            by_last.setdefault(words[-1], []).append(words)
+        self._strong = by_last
+
+    # a place's cue is at most five words before it and a place four words long: in a stream
+    # only the words near the held text can hold a place that is not released yet
+    reach_words = 10
 
     def detect(self, view: TextView) -> list[Candidate]:
+        return self._detect_from(view.original, 0)
+
+    def detect_after(self, view: TextView, focus: int) -> list[Candidate]:
+        text = view.original
+        return self._detect_from(text, context_start(text, focus, self.reach_words))
+
+    def _detect_from(self, text: str, lo: int) -> list[Candidate]:
         if not self.config.wants("LOCATION"):
             return []
-        text = view.original
-        words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
+        words = [(a + lo, b + lo, w) for a, b, w in _words(text[lo:])] if lo else _words(text)
         out: list[Candidate] = []
         table = self.table
         i, n = 0, len(words)
@@ -140,7 +175,11 @@ class PlaceDetector(Detector):
         """The last words may be the start of a longer place after a cue ("out at glen" →
         "out at glen waverley"): hold them."""
         text = view.original
-        words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text, max(0, len(text) - 120))]
+        tail = text[-60:].lower().split()[-(_MAX_WORDS - 1):]
+        if not any(w in _multiword_starts() for w in tail):
+            return None  # the common case: no word at the end can start a longer place
+        lo = max(0, len(text) - 120)
+        words = [(a + lo, b + lo, w) for a, b, w in _words(text[lo:])]
         if not words or not text[-1:].isspace():
             return None
         n = len(words)
@@ -165,9 +204,11 @@ class PlaceDetector(Detector):
         return None
 
     def _strong_before(self, words: list[tuple[int, int, str]], i: int) -> bool:
-        for cue in self._strong:
+        if i == 0:
+            return False
+        for cue in self._strong.get(words[i - 1][2], ()):
             k = len(cue)
-            if i >= k and [w[2] for w in words[i - k:i]] == [_norm(c) for c in cue]:
+            if i >= k and tuple(w[2] for w in words[i - k:i]) == cue:
                 return True
         return False
 
