@@ -93,6 +93,7 @@ POSITIVES = [
     ("i'm a member of the hsu", "UNION_MEMBERSHIP", "member of the hsu"),
     ("my union rep said to ring you", "UNION_MEMBERSHIP", "my union rep"),
     ("she's with the anmf", "UNION_MEMBERSHIP", "with the anmf"),
+    ("the defendant pleaded guilty to fraud", "CRIMINAL_RECORD", "pleaded guilty to fraud"),   # a party in a matter
 ]
 
 
