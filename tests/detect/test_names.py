@@ -33,6 +33,8 @@ def found(det: PersonNameDetector, text: str) -> list[str]:
     ("first name is nikhil, last name's okonkwo-adeyemi", "okonkwo-adeyemi"),
     ("the name on the card is t nguyen", "t nguyen"),     # an initial before a surname
     ("can you talk to bazza he's the foreman", "bazza"),
+    ("agent: Thank you, Rosalind. I'll call you both", "Rosalind"),    # census given names
+    ("caller: Me and my husband, Garth. He's fine", "Garth"),
 ])
 def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     assert name in found(det, text)
@@ -51,6 +53,9 @@ def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     "call me tomorrow after lunch",
     "can i speak to the manager about my name on the list",
     "i'll talk to centrelink about it",
+    "hi, my boss said to ring you",                  # a word after a relation cue, not a name
+    "hi mate, i need a hand",
+    "my cat, mr darcy, is due for his check",        # a pet
 ])
 def test_leaves_words_and_places(det: PersonNameDetector, text: str) -> None:
     assert found(det, text) == []

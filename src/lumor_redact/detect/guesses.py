@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["plausible", "refine", "not_a_person"]
+__all__ = ["plausible", "refine", "not_a_person", "ENDEARMENTS"]
 
 _WORD = re.compile(r"\S+")
 # Closed-class words that never sit inside a person's or a place's name in speech; a span is
@@ -33,7 +33,7 @@ zero oh one two three four five six seven eight nine ten eleven twelve thirteen 
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 """.split())
 # Words of address that a model reads as a first name after "thanks" or "hi".
-_ENDEARMENTS = frozenset("love luv darling darl sweetheart sweetie hun honey dear babe buddy mate champ pal "
+ENDEARMENTS = frozenset("love luv darling darl sweetheart sweetie hun honey dear babe buddy mate champ pal "
                          "doll petal possum chief boss sunshine".split())
 
 
@@ -117,7 +117,7 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
         if label == "PERSON":
             s, e = _spelled_edges(text, s, e)
         phrase = text[s:e]
-        if label == "PERSON" and len(piece) == 1 and piece[0][2] in _ENDEARMENTS:
+        if label == "PERSON" and len(piece) == 1 and piece[0][2] in ENDEARMENTS:
             continue
         if label == "LOCATION" and split and all_everyday_words(phrase):
             continue
@@ -153,6 +153,9 @@ def _spelled_edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _PLACE_PREFIX = frozenset({"st", "st.", "saint", "mount", "mt", "mt.", "port", "lake", "cape", "fort", "point"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_ANIMAL_BEFORE = re.compile(r"\b(?:cat|dog|puppy|kitten|pup|horse|pony|bird|budgie|rabbit|bunny|parrot|cockatoo)"
+                            r"(?:'s name is|,| called| named)?\s+(?:(?:mr|mrs|ms|miss)\.?\s+)?$", re.I)
 _ANIMAL_AFTER = re.compile(r",?\s+(?:the|our|my|your|a)\s+(?:cat|dog|puppy|kitten|pup|horse|pony|bird|budgie|"
                            r"rabbit|bunny|guinea pig|ferret|parrot|cockatoo|lizard|snake|fish|goldfish)\b", re.I)
 _COMPANY = frozenset({"pty", "ltd", "limited", "inc", "corp", "llc", "plc"})
@@ -185,10 +188,11 @@ def _in_business_name(label: str, text: str, start: int, end: int) -> bool:
         return True
     if label == "PERSON":
         prev = _PREV_WORD.search(text, max(0, start - 20), start)
-        if prev is not None and _norm(prev.group(1)) in _PLACE_PREFIX:
-            return True  # "st mary's", "mount druitt", "port douglas": a place or a church
-        if _ANIMAL_AFTER.match(text, end, min(len(text), end + 30)):
-            return True  # "luna the cat": a pet
+        if prev is not None and _norm(prev.group(1)) in _PLACE_PREFIX | _ARTICLES:
+            return True  # "st mary's", "mount druitt": a place or a church; "the van": not a name
+        if _ANIMAL_AFTER.match(text, end, min(len(text), end + 30)) or _ANIMAL_BEFORE.search(
+                text, max(0, start - 30), start):
+            return True  # "luna the cat", "my cat, Mr Darcy": a pet
     after = _WORD.search(text, end, min(len(text), end + 40))
     if after is None:
         return False

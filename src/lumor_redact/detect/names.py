@@ -24,7 +24,7 @@ from importlib import resources
 from lumor_redact.config import RedactorConfig
 from lumor_redact.detect.address import STOP, STREET_TYPES
 from lumor_redact.detect.base import Detector, register_detector
-from lumor_redact.detect.guesses import not_a_person
+from lumor_redact.detect.guesses import ENDEARMENTS, not_a_person
 from lumor_redact.entities import Candidate
 from lumor_redact.text.view import TextView
 
@@ -68,7 +68,10 @@ agent caller customer operator speaker unknown hi ok yeah no yes sorry thanks um
 car little the and so to is it in on at of me we us an or be by go up if am are was his her him our your their
 them they you i can january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter
-""".split()) - {"may"}
+""".split()) - {"may"} | frozenset(
+    # the words that end a relation cue ("my son …", "my boss …") are the cue, not a name, even
+    # when a census list has them as given names ("son", "boss")
+    c.split()[-1] for c in CUES_BEFORE if c.startswith("my "))
 
 
 _PHRASE_END = frozenset({"here", "speaking", "calling", "and", "from", "on", "at", "my", "is", "it's"})
@@ -107,6 +110,7 @@ _NAME_CUE = re.compile(
     r"|\bname on (?:the|my|your|his|her|their) [a-z]+ (?:is|was|says|reads) "
     r"|\b(?:card|account|policy) ?holder(?:'s)? (?:name )?(?:is )?"
     r"|\bsurname |\bcall me |\b(?:speak|talk|speaking|talking) (?:to|with) |\bask for ")
+_NAME_CUE_END = re.compile(r"(?:name(?: is|'s| was)?|call me|surname|spelled|spelt)$")
 _CUE_KEYS = ("name", "call me", "speak", "talk", "ask for", "holder")
 _OWNER_BEFORE = re.compile(r"([a-z']+) $")
 _CUE_OWNER = re.compile(r"\b([a-z']+) (?:[a-z]+ )?name(?: is|'s| was)?$")
@@ -269,6 +273,8 @@ class PersonNameDetector(Detector):
         surname_pair = len(toks) >= 2 and (infos[0][0] or infos[0][1]) and infos[-1][2] and bool(unambiguous)
         if before_word in NOT_BEFORE and not strong and not surname_pair:
             return 0.0  # "in penrith", "from marsden": a place, most likely
+        if len(toks) == 1 and (toks[0][0] in _COMMON or toks[0][0] in ENDEARMENTS) and not _NAME_CUE_END.search(before):
+            return 0.0  # "my boss said …", "hi mate": a word after a cue, not a name
         if strong or (weak and unambiguous) or (cue_after and unambiguous and given):
             return 0.9 if unambiguous else 0.8
         if surname_pair:
