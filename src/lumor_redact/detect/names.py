@@ -47,6 +47,7 @@ CUES_BEFORE = (
     "sorry", "yes", "yeah", "ok", "okay", "no",
 )
 CUES_AFTER = ("here", "speaking", "'s", "s", "on the", "said", "told", "will", "is my", "was")
+_CUE_WORDS = max(len(c.split()) for c in CUES_BEFORE)
 STRONG_BEFORE = frozenset(CUES_BEFORE) - {"for", "and", "with", "sorry", "yes", "yeah", "ok", "okay", "no", "that's",
                                           "it's", "its", "im", "i'm", "i am", "that is", "it is"}
 NOT_AFTER = frozenset(STREET_TYPES) | frozenset({
@@ -96,8 +97,12 @@ def name_table() -> dict[str, tuple[bool, bool, bool, bool]]:
 
 
 def _ends_with_cue(before: str, cues: frozenset[str] | tuple[str, ...]) -> str | None:
-    for c in cues:
-        if before.endswith(" " + c) or before == c:
+    """The longest cue that `before` ends with (whole words), or None."""
+    cue_set = cues if isinstance(cues, frozenset) else frozenset(cues)
+    tail = before.rsplit(" ", _CUE_WORDS)
+    for k in range(min(_CUE_WORDS, len(tail)), 0, -1):
+        c = " ".join(tail[-k:])
+        if c in cue_set:
             return c
     return None
 
@@ -137,7 +142,7 @@ class PersonNameDetector(Detector):
     def __init__(self, config: RedactorConfig) -> None:
         super().__init__(config)
         self.names = name_table()
-        self.cues_before = tuple(sorted(CUES_BEFORE, key=len, reverse=True))
+        self.cues_before = frozenset(CUES_BEFORE)
 
     def detect(self, view: TextView) -> list[Candidate]:
         canon = view.canonical

@@ -129,6 +129,7 @@ class PlaceDetector(Detector):
     def __init__(self, config: RedactorConfig) -> None:
         super().__init__(config)
         self.table = place_table()
+        self._sizes = {w: tuple(sorted({len(k) for k in opts}, reverse=True)) for w, opts in self.table.items()}
         by_last: dict[str, list[tuple[str, ...]]] = {}
         for cue in _STRONG_CUES:
             words = tuple(_norm(c) for c in cue)
@@ -158,7 +159,7 @@ class PlaceDetector(Detector):
             if not options:
                 i += 1
                 continue
-            match = self._longest(words, i, options, text)
+            match = self._longest(words, i, options, self._sizes[words[i][2]], text)
             if match is None:
                 i += 1
                 continue
@@ -195,9 +196,11 @@ class PlaceDetector(Detector):
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _longest(words: list[tuple[int, int, str]], i: int, options: dict[tuple[str, ...], str],
-                 text: str) -> tuple[int, str] | None:
-        for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            key = tuple(w[2] for w in words[i:i + size])
+                 sizes: tuple[int, ...], text: str) -> tuple[int, str] | None:
+        for size in sizes:
+            if i + size > len(words):
+                continue
+            key = (words[i][2],) if size == 1 else tuple(w[2] for w in words[i:i + size])
             kind = options.get(key)
             if kind is not None and "\n" not in text[words[i][0]:words[i + size - 1][1]]:
                 return i + size, kind
@@ -218,18 +221,20 @@ class PlaceDetector(Detector):
         start, end = words[i][0], words[j - 1][1]
         line_start = text.rfind("\n", 0, start) + 1
         prev = words[i - 1][2] if i > 0 and words[i - 1][0] >= line_start else ""
+        # the cue first: most words that are also places ("sale", "park") have none, and the
+        # checks below are the expensive part
+        strong = self._strong_before(words, i) or self._answers_question(text, line_start, start)
+        if not strong and prev not in _WEAK_CUES:
+            return 0.0
         if prev in _NOT_BEFORE or not_where_someone_is(text, start, end):
             return 0.0
+        if strong:
+            return SCORE
         everyday = english_words()
         common = all(w[2] in everyday for w in words[i:j])
         said = text[start:end]
         capitalised = all(w[:1].isupper() for w in said.split()) and not _sentence_start(text, start, line_start)
-        strong = self._strong_before(words, i) or self._answers_question(text, line_start, start)
-        if strong:
-            return SCORE
-        if prev in _WEAK_CUES and (not common or capitalised):
-            return SCORE_WEAK
-        return 0.0
+        return SCORE_WEAK if not common or capitalised else 0.0
 
     @staticmethod
     def _answers_question(text: str, line_start: int, start: int) -> bool:
