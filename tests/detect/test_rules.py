@@ -74,6 +74,10 @@ def labels(r: Redactor, text: str) -> list[tuple[str, str]]:
     ("call me on plus 44 7700 900123 thanks", "PHONE_NUMBER", "plus 44 7700 900123"),   # the country code too
     ("my number is 0 4 1 2 3 4 5 6 7 8 ok", "PHONE_NUMBER", "0 4 1 2 3 4 5 6 7 8"),   # one digit at a time
     ("p o box four five six parramatta please", "STREET_ADDRESS", "p o box four five six parramatta"),
+    ("my medicare number is two four two eight seven seven eight one three two slash one ok", "AU_MEDICARE",
+     "two four two eight seven seven eight one three two slash one"),        # the IRN after a slash
+    ("it's 4532 1111 2222 3333 exp 12 26", "CARD_EXPIRY", "12 26"),          # month and year with a space
+    ("bsb: 062-914 acc: 1234 5678", "BANK_ACCOUNT", "1234 5678"),
 ])
 def test_finds(rules_redactor: Redactor, text: str, label: str, value: str) -> None:
     assert (label, value) in labels(rules_redactor, text)

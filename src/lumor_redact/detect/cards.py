@@ -34,6 +34,8 @@ def has_issuer_prefix(digits: str) -> bool:
 
 _EXPIRY_SLASH = re.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) ?(?:/|-) ?(?:20)?\d\d(?![\w/]|\.\d)")
 _EXPIRY_WORDS = re.compile(rf"(?<![\w])(?:{MONTHS}),? (?:20)?\d\d(?!\d)")
+# "exp 12 26": month and year with only a space between, taken only right after an expiry cue
+_EXPIRY_SPACED = re.compile(r"(?<![\w/.])(?:0?[1-9]|1[0-2]) (?:20)?\d\d(?![\w/]|\.\d| ?\d)")
 _EXPIRY_DIGITS = regex.compile(r"(?<![\w/])(?:0[1-9]|1[0-2])(?:20)?\d\d(?![\w/])")
 _SHORT = regex.compile(r"(?<![\w/.$,])\d{3,4}(?![\w/]|[.,]\d)")
 # "oh two twenty seven three three eight": expiry and code said in one breath become one run
@@ -93,11 +95,16 @@ class PaymentCardDetector(NumberRuleDetector):
         # expiry dates and codes only where a card, an expiry or a code was talked about
         if self.config.wants("CARD_EXPIRY") and (cards or "CARD_EXPIRY" in said):
             slashed = "/" in canon or "-" in canon
-            for pat in (_EXPIRY_SLASH, _EXPIRY_WORDS, _EXPIRY_DIGITS):
+            for pat in (_EXPIRY_SLASH, _EXPIRY_WORDS, _EXPIRY_DIGITS, _EXPIRY_SPACED):
                 if pat is _EXPIRY_SLASH and not slashed:
                     continue
                 for m in pat.finditer(canon):
                     topic, _ = self.topics.topic(cues, m.start(), window=50)
+                    if pat is _EXPIRY_SPACED:
+                        if topic == "CARD_EXPIRY" and self.topics.topic(cues, m.start(), window=12)[0] == topic:
+                            s, e = view.to_original(m.start(), m.end())
+                            out.append(Candidate("CARD_EXPIRY", s, e, 0.85, self.name))
+                        continue
                     near = self.topics.labels_near(cues, m.start(), window=50)
                     if topic == "CARD_EXPIRY" or "CARD_EXPIRY" in near:
                         score = 0.9

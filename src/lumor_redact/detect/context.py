@@ -33,7 +33,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "AU_ACN": ("acn", "a c n", "australian company number", "company number"),
     "AU_MEDICARE": ("medicare card", "medicare number", "medicare"),
     "AU_BSB": ("bsb", "b s b", "branch number"),
-    "BANK_ACCOUNT": ("account number", "account no", "account", "acc no", "acct"),
+    "BANK_ACCOUNT": ("account number", "account no", "account", "acc no", "acct", "acc", "a/c"),
     "AU_DRIVER_LICENCE": ("driver's licence", "drivers licence", "driver licence", "licence number", "licence",
                           "license number", "license", "driving licence"),
     "PASSPORT": ("passport number", "passport"),

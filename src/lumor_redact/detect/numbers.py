@@ -29,7 +29,9 @@ from lumor_redact.detect.context import TopicFinder
 from lumor_redact.entities import Candidate
 from lumor_redact.text.view import TextView
 
-_RUN = regex.compile(r"(?<![\w.@/])\d+(?:[ \-]\d+)*(?![\w@/]|\.\d)")
+# A run of digit groups split by spaces or dashes; "/" followed by one digit ends it too (a
+# Medicare card number and its IRN: "2428778132/1"), while "12/26" and "3/15" are not runs.
+_RUN = regex.compile(r"(?<![\w.@/])\d+(?:[ \-]\d+)*(?:/\d(?![\d/]))?(?![\w@/]|\.\d)")
 _GROUP = regex.compile(r"\d+")
 MAX_GROUPS = 8  # a stretch spans at most this many groups ("4111 1111 1111 1111" is 4)
 
