@@ -5,7 +5,8 @@ tripping") from a real one. Sources: SCOWL via Debian's wamerican and wbritish p
 (/usr/share/dict/american-english and british-english: Australian calls are spelled the British
 way, "colour", "centre", "jewellery"), whose licence allows redistribution with its notice,
 reproduced in the output's header; and scripts/au_everyday_words.txt, written for this project
-(Australian slang and brand names). Only lowercase entries are kept: "Deborah" is listed
+(Australian slang and brand names). Proper adjectives the lists capitalise ("Australian",
+"Catholic") are added lowercased, except those that are also names in data/names.tsv. Only lowercase entries are kept: "Deborah" is listed
 capitalised there, "will" lowercase.
 
 Run:  apt-get install wamerican wbritish && .venv/bin/python scripts/make_word_list.py
@@ -14,6 +15,7 @@ Run:  apt-get install wamerican wbritish && .venv/bin/python scripts/make_word_l
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 AMERICAN = Path("/usr/share/dict/american-english")
@@ -39,6 +41,24 @@ def _lowercase_words(path: Path) -> set[str]:
             if w.strip().islower() and w.strip().isalpha()}
 
 
+_PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+NAMES = Path(__file__).resolve().parents[1] / "src" / "lumor_redact" / "data" / "names.tsv"
+
+
+def _proper_adjectives(*paths: Path) -> set[str]:
+    """Nationalities, languages and faiths, which the lists spell with a capital ("Australian",
+    "Victorian", "Chinese", "Catholic"): everyday words in speech, never a person's name. Words
+    the shipped name list has ("christian", "julian") are left out."""
+    names = {line.split("\t", 1)[0] for line in NAMES.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")} if NAMES.exists() else set()
+    out: set[str] = set()
+    for path in paths:
+        for w in path.read_text(encoding="utf-8", errors="ignore").split():
+            if w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) >= 6 and _PROPER_ADJECTIVE.search(w):
+                out.add(w.lower())
+    return out - names
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--american", type=Path, default=AMERICAN)
@@ -47,6 +67,7 @@ def main() -> None:
     words_set = _lowercase_words(a.american) | _lowercase_words(a.british)
     words_set |= {w.strip() for w in AUSTRALIAN.read_text(encoding="utf-8").splitlines()
                   if w.strip() and not w.startswith("#")}
+    words_set |= _proper_adjectives(a.american, a.british)
     words = sorted(words_set)
     OUT.write_text(NOTICE + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {OUT}")
