@@ -111,6 +111,15 @@ def test_pseudonyms_are_consistent_within_a_call() -> None:
     assert b == "so that's [PHONE_NUMBER_1]"
 
 
+def test_redact_many_numbers_each_text_alone_or_shares_a_table() -> None:
+    r = Redactor(rules_only_config(default_policy=MaskPolicy("pseudonym")))
+    turns = ["call 0412 555 019 or 0413 555 019", "so that's oh four one three five five five oh one nine"]
+    alone = [res.text for res in r.redact_many(turns)]
+    assert alone[1] == "so that's [PHONE_NUMBER_1]"                  # a fresh numbering per text
+    shared = [res.text for res in r.redact_many(turns, pseudonyms=PseudonymTable())]
+    assert shared == ["call [PHONE_NUMBER_1] or [PHONE_NUMBER_2]", "so that's [PHONE_NUMBER_2]"]
+
+
 def test_pseudonym_table_is_bounded() -> None:
     t = PseudonymTable(max_entries=3)
     for i in range(10):

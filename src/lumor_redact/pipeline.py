@@ -92,22 +92,27 @@ class Redactor:
         cands, errors = self._detect([view])
         return self._finish(view, cands[0], errors[0], pseudonyms)
 
-    def redact_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[RedactionResult]:
-        """Results in input order; model detectors see the texts in batches (spaCy's `pipe`)."""
+    def redact_many(self, texts: Iterable[str], *, batch_size: int = 64,
+                    pseudonyms: PseudonymTable | None = None) -> Iterator[RedactionResult]:
+        """Results in input order; detectors see the texts in batches.
+
+        Each text gets its own pseudonym numbering, unless `pseudonyms` is given: then the texts
+        share it (the turns of one call: "[PERSON_1]" is the same person in all of them).
+        """
         batch: list[str] = []
         for t in texts:
             batch.append(t)
             if len(batch) >= batch_size:
-                yield from self._redact_batch(batch)
+                yield from self._redact_batch(batch, pseudonyms)
                 batch = []
         if batch:
-            yield from self._redact_batch(batch)
+            yield from self._redact_batch(batch, pseudonyms)
 
     # ------------------------------------------------------------- internals
-    def _redact_batch(self, texts: list[str]) -> list[RedactionResult]:
+    def _redact_batch(self, texts: list[str], pseudonyms: PseudonymTable | None) -> list[RedactionResult]:
         views = [self.view(t) for t in texts]
         cands, errors = self._detect(views)
-        return [self._finish(v, c, e, None) for v, c, e in zip(views, cands, errors)]
+        return [self._finish(v, c, e, pseudonyms) for v, c, e in zip(views, cands, errors)]
 
     def _finish(self, view: TextView, cands: list[Candidate], errors: tuple[str, ...],
                 pseudonyms: PseudonymTable | None) -> RedactionResult:
