@@ -68,6 +68,27 @@ def test_one_megabyte_chunk_and_pathological_repeats_finish(rules_redactor: Reda
         assert "0412 555 019" not in res.text
 
 
+@pytest.fixture(scope="module")
+def no_model_redactor() -> Redactor:
+    return Redactor(RedactorConfig(disable_detectors=frozenset({"ner"})))
+
+
+@pytest.mark.parametrize("unit", ["my name is siosaia ", "did time at long bay for ", "i live in kurri ", "www dot "])
+def test_repeated_cue_phrases_stay_linear(no_model_redactor: Redactor, unit: str) -> None:
+    """Cue-driven detectors (names, places, lexicons) once compared every find with every other
+    one: 8x the text must cost far less than the 64x of a quadratic step."""
+    import time
+
+    def cost(n: int) -> float:
+        t0 = time.perf_counter()
+        no_model_redactor.redact(unit * n)
+        return time.perf_counter() - t0
+
+    cost(100)  # warm
+    small, large = min(cost(500) for _ in range(2)), cost(4000)
+    assert large < 20 * small + 0.05
+
+
 class _Exploding(Detector):
     name = "exploding"
     labels = frozenset({"PERSON"})

@@ -37,7 +37,7 @@ name and number a long-running process sees. Everything is built once per proces
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -1006,10 +1006,20 @@ def _resolve(scored: list[tuple[float, int, int, str]]) -> list[tuple[float, int
             merged.append(c)
     weak = sorted((c for c in scored if c[0] < 0.5), key=lambda x: (-(x[2] - x[1]), x[1]))
     kept = list(merged)
+    # per label, the kept spans are disjoint: sorted (start, end) lists answer "does this weak
+    # span overlap one?" by bisection, so many matches cost n log n, not n squared
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for k in merged:
+        taken.setdefault(k[3], []).append((k[1], k[2]))
+    for spans in taken.values():
+        spans.sort()
     for c in weak:
-        if any(k[3] == c[3] and k[1] < c[2] and c[1] < k[2] for k in kept):
+        spans = taken.setdefault(c[3], [])
+        i = bisect_right(spans, (c[2], -1))   # spans starting before c's end
+        if i and spans[i - 1][1] > c[1]:
             continue
         kept.append(c)
+        insort(spans, (c[1], c[2]))
     kept.sort(key=lambda x: (x[1], x[2], x[3]))
     return kept
 

@@ -18,6 +18,7 @@ scripts/make_name_lexicon.py), and scores a stretch of name words by what is aro
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -211,6 +212,12 @@ class PersonNameDetector(Detector):
         canon = view.canonical
         everyday = english_words()
         out: list[Candidate] = []
+        # "already found" by bisection: the found spans by start, with the furthest end so far
+        ordered = sorted((c.start, c.end) for c in found)
+        starts = [a for a, _ in ordered]
+        reach: list[int] = []
+        for _, b in ordered:
+            reach.append(max(b, reach[-1]) if reach else b)
         for m in _NAME_CUE.finditer(canon):
             owner = _OWNER_BEFORE.search(canon, max(0, m.start() - 30), m.start())
             if owner is not None and owner.group(1) in _NOT_A_PERSON_NAME:
@@ -235,8 +242,9 @@ class PersonNameDetector(Detector):
             if not taken:
                 continue
             s, e = view.to_original(taken[0][0], taken[-1][1])
-            if any(c.start <= s and e <= c.end for c in found):
-                continue
+            k = bisect_right(starts, s)
+            if k and reach[k - 1] >= e:
+                continue  # inside a name found already
             out.append(Candidate("PERSON", s, e, 0.85, self.name))
         return out
 
