@@ -73,7 +73,7 @@ def no_model_redactor() -> Redactor:
     return Redactor(RedactorConfig(disable_detectors=frozenset({"ner"})))
 
 
-@pytest.mark.parametrize("unit", ["my name is siosaia ", "did time at long bay for ", "i live in kurri ", "www dot "])
+@pytest.mark.parametrize("unit", ["my name is siosaia ", "did time at long bay for ", "i live in sale and ", "www dot "])
 def test_repeated_cue_phrases_stay_linear(no_model_redactor: Redactor, unit: str) -> None:
     """Cue-driven detectors (names, places, lexicons) once compared every find with every other
     one: 8x the text must cost far less than the 64x of a quadratic step."""

@@ -219,7 +219,7 @@ class PlaceDetector(Detector):
         from lumor_redact.detect.wordlist import english_words
 
         start, end = words[i][0], words[j - 1][1]
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = _line_start(text, start)
         prev = words[i - 1][2] if i > 0 and words[i - 1][0] >= line_start else ""
         # the cue first: most words that are also places ("sale", "park") have none, and the
         # checks below are the expensive part
@@ -241,11 +241,11 @@ class PlaceDetector(Detector):
         """The place opens its line, and the line before asks where (not the agent answering
         where the business is)."""
         lead = _SPEAKER.match(text, line_start, start)
-        if lead is None or lead.end() != start or line_start == 0:
+        if lead is None or lead.end() != start or line_start == 0 or text[line_start - 1] != "\n":
             return False
         if _AGENT.match(text, line_start):
             return False
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        prev_start = _line_start(text, line_start - 1)
         return _QUESTION.search(text[prev_start:line_start].lower()) is not None
 
 
@@ -254,7 +254,7 @@ def not_where_someone_is(text: str, start: int, end: int) -> bool:
     "penrith station", "Carlingford Medical", "we're based on victoria road in rydalmere", "our
     truck's coming from tumut", "the house in lane cove", "Coastal Conveyancing in Gosford", or
     the agent answering where the business is."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = _line_start(text, start)
     before = text[line_start:start]
     if _OWN_PREMISES.search(before) or (_AGENT.match(text, line_start) and _AGENT_PREMISES.search(before)):
         return True
@@ -272,9 +272,24 @@ def not_where_someone_is(text: str, start: int, end: int) -> bool:
             return True
     if not before.strip(" ") or _SPEAKER.match(text, line_start, start).end() == start:  # type: ignore[union-attr]
         # an answer that opens the line: the agent saying where the business is
-        return _AGENT.match(text, line_start) is not None and line_start > 0 and \
-            _QUESTION.search(text[text.rfind("\n", 0, line_start - 1) + 1:line_start].lower()) is not None
+        return _AGENT.match(text, line_start) is not None and line_start > 0 and text[line_start - 1] == "\n" and \
+            _QUESTION.search(text[_line_start(text, line_start - 1):line_start].lower()) is not None
     return False
+
+
+_LINE_REACH = 160   # characters a context check looks back within a line
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding `pos` starts, looking back at most _LINE_REACH characters (a
+    transcript with no newlines must not cost a scan of everything before each place). When no
+    newline is that near, the result is not 0 and not after a newline: the checks that need a
+    real line start (an answer opening its turn) then see none."""
+    lo = max(0, pos - _LINE_REACH)
+    k = text.rfind("\n", lo, pos)
+    if k >= 0:
+        return k + 1
+    return 0 if lo == 0 else lo + 1  # lo + 1: text[lo] is no newline, so this is no line start
 
 
 def _sentence_start(text: str, start: int, line_start: int) -> bool:
