@@ -92,3 +92,12 @@ def test_spans_snap_to_written_words():
     text = "it's jacqueline"
     s = text.index("jacq")
     assert [text[a:b] for a, b in refine("PERSON", text, s, s + 4)] == ["jacqueline"]
+
+
+def test_spelled_acronyms_are_not_names():
+    text = "sure it's h c f zero zero one"
+    s = text.index("h c f")
+    assert refine("PERSON", text, s, s + 5) == []
+    text = "it's r a s h i d"
+    s = text.index("r a s")
+    assert refine("PERSON", text, s, len(text)) == [(s, len(text))]

@@ -121,13 +121,26 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
             continue
         if label == "LOCATION" and split and all_everyday_words(phrase):
             continue
-        if plausible(label, phrase) or (label == "PERSON" and _SPELLED_RUN.search(phrase)):
+        if plausible(label, phrase) or (label == "PERSON" and _spells_a_name(phrase)):
             out.append((s, e))
     return out
 
 
 # three letters or more spelled one by one: a name being spelled ("r a s h i d"), which the
 # everyday-word check would take for the words "r", "a" …
+def _spells_a_name(phrase: str) -> bool:
+    """Letters spelled one by one that do not spell an everyday word or acronym ("h c f", "a t
+    o" are an insurer and an agency; "r a s h i d" is a name)."""
+    from lumor_redact.detect.names import name_table
+    from lumor_redact.detect.wordlist import english_words
+
+    m = _SPELLED_RUN.search(phrase)
+    if m is None:
+        return False
+    joined = "".join(ch for ch in m.group().lower() if ch.isalpha())
+    return joined not in english_words() or joined in name_table()
+
+
 _SPELLED_RUN = re.compile(r"(?<![^\s\-])[A-Za-z](?:[\s\-]+[A-Za-z](?![^\s\-.,;:!?])){2,}")
 
 
