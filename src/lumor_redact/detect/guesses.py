@@ -123,6 +123,17 @@ def refine(label: str, text: str, start: int, end: int) -> list[tuple[int, int]]
             continue
         if plausible(label, phrase) or (label == "PERSON" and _spells_a_name(phrase)):
             out.append((s, e))
+    return _merged(out)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces that grew into each other (a spelled run split at its "a" and "i") become one."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
 
 
