@@ -50,6 +50,8 @@ def test_exit_status(tmp_path, capsys):
     base = ["--workers", "0", "--config", str(cfg), "-q"]
     assert main(["batch", str(inp), "-o", str(tmp_path / "o.jsonl"), *base]) == 1
     assert read_jsonl(tmp_path / "o.errors.jsonl")[0]["id"] == 2
+    assert main(["batch", str(inp), "-o", str(tmp_path / "p.jsonl"), "--error-placeholders", *base]) == 1
+    assert [r["id"] for r in read_jsonl(tmp_path / "p.jsonl")] == [1, 2]   # the failed record keeps its line
     assert main(["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "x.jsonl"), *base]) == 2
     assert main(["batch", str(inp), "-o", str(tmp_path / "y.jsonl"), "--resume", "--restart", *base]) == 2
     assert main(["batch", "-o", str(tmp_path / "z"), *base]) == 2

@@ -60,6 +60,27 @@ def test_bad_records_become_error_entries_without_content(tmp_path, config):
     assert [e["record"] for e in read_jsonl(tmp_path / "o.entities.jsonl")] == [0, 5]
 
 
+def test_error_placeholders_keep_records_aligned(tmp_path, config):
+    inp = tmp_path / "in.jsonl"
+    inp.write_bytes(b'{"id": "a", "text": "card 4111 1111 1111 1111"}\n'
+                    b'{"id": "b", "txt": "SECRET-B 0412 345 678"}\n'
+                    b'{"id": "c", "text": "SECRET-C \n'
+                    b'{"id": "f", "text": "fine"}\n')
+    s = run_batch([inp], tmp_path / "o.jsonl", config=config, workers=0, progress=False, placeholders=True)
+    assert (s.records, s.ok, s.failed) == (4, 2, 2)
+    out = read_jsonl(tmp_path / "o.jsonl")
+    assert [r.get("id") for r in out] == ["a", "b", None, "f"]              # one line per record, in order
+    assert "text is missing" in out[1]["_lumor_error"] and "invalid JSON" in out[2]["_lumor_error"]
+    assert "SECRET" not in (tmp_path / "o.jsonl").read_text()
+    assert len(read_jsonl(tmp_path / "o.errors.jsonl")) == 2                  # still recorded in the sidecar
+
+    txt = tmp_path / "in.txt"
+    txt.write_bytes(b"call 0412 345 678\n\xff\xfe SECRET\nfine\n")
+    s = run_batch([txt], tmp_path / "t.txt", config=config, workers=0, progress=False, fmt="txt-lines",
+                  placeholders=True)
+    assert (tmp_path / "t.txt").read_text().splitlines() == ["call [PHONE_NUMBER]", "[REDACTION FAILED]", "fine"]
+
+
 def test_pool_equals_in_process(calls_jsonl, tmp_path, config):
     run_batch([calls_jsonl], tmp_path / "a" / "x.jsonl", config=config, workers=0, progress=False)
     s = run_batch([calls_jsonl], tmp_path / "b" / "x.jsonl", config=config, workers=2, progress=False,

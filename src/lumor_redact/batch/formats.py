@@ -103,6 +103,11 @@ class Plan:
         return self.finish_record()
 
 
+# A failed record's stand-in, when asked for: no text of the record, only why it failed.
+PLACEHOLDER_KEY = "_lumor_error"
+PLACEHOLDER_TEXT = "[REDACTION FAILED]"
+
+
 # ----------------------------------------------------------------------------- base class
 class Format:
     """A transcript format. Subclasses set `name`, `extensions` and implement parse/plan/dump."""
@@ -163,6 +168,12 @@ class Format:
 
     def dump(self, rec: Any) -> bytes:
         raise NotImplementedError
+
+    def placeholder(self, rid: str | int | None, reason: str) -> bytes | None:
+        """What takes a failed record's place in the output when placeholders are asked for (one
+        line in line formats, so output line N is still input line N); None: nothing (a file
+        format's failed file has no output file)."""
+        return None
 
     # -- user API -------------------------------------------------------------------
     def read(self, path: str | os.PathLike[str]) -> Iterator[Any]:
@@ -401,6 +412,11 @@ class JsonlFormat(Format):
     def dump(self, rec: Any) -> bytes:
         return (dump_json(rec) + "\n").encode("utf-8")
 
+    def placeholder(self, rid: str | int | None, reason: str) -> bytes | None:
+        row: dict[str, Any] = {} if rid is None else {self.id_field: rid}
+        row[PLACEHOLDER_KEY] = reason
+        return (dump_json(row) + "\n").encode("utf-8")
+
 
 # ----------------------------------------------------------------------------- plain text
 class TextFormat(Format):
@@ -438,6 +454,9 @@ class TextLinesFormat(TextFormat):
 
     def dump(self, rec: Any) -> bytes:
         return (rec + "\n").encode("utf-8")
+
+    def placeholder(self, rid: str | int | None, reason: str) -> bytes | None:
+        return (PLACEHOLDER_TEXT + "\n").encode("utf-8")
 
 
 # ----------------------------------------------------------------------------- captions

@@ -252,7 +252,7 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
             address: str | None = None, progress: bool | None = None, restart: bool = False,
             resume: bool = False, chunk_records: int = DEFAULT_CHUNK_RECORDS,
             max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, batch_size: int = 64,
-            redactor_factory: Callable[[], Any] | None = None) -> BatchSummary:
+            redactor_factory: Callable[[], Any] | None = None, placeholders: bool = False) -> BatchSummary:
     """`lumor-redact batch --engine ray`: the process runner's output, computed on Ray.
 
     The driver commits results in order with the process runner's journal, so a run that was
@@ -271,7 +271,7 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
                             id_field=id_field, include_values=include_values, address=address,
                             batch_size=chunk_records, factory=redactor_factory, t0=t0)
     layout = plan_layout(inputs, output, fmt)
-    specs = [SourceSpec(f.source, f.format, tuple(fields), id_field, include_values, max_record_bytes)
+    specs = [SourceSpec(f.source, f.format, tuple(fields), id_field, include_values, max_record_bytes, placeholders)
              for f in layout.files]
     for s in specs:
         s.build()
@@ -279,7 +279,7 @@ def run_ray(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[
     if workers is None or workers < 1:
         workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     manifest = {"version": STATE_VERSION, "engine": "ray", "inputs": [str(f.path.resolve()) for f in layout.files],
-                "config": config_fingerprint(config)}
+                "config": config_fingerprint(config), "placeholders": placeholders}
     writer = OrderedWriter(layout, manifest, resume=resume, restart=restart)
     if writer.done:
         writer.finish()

@@ -554,6 +554,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
               chunk_records: int = DEFAULT_CHUNK_RECORDS, chunk_bytes: int = DEFAULT_CHUNK_BYTES,
               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, batch_size: int = 64,
               redactor_factory: Callable[[], Any] | None = None, redactor: Any = None,
+              placeholders: bool = False,
               _on_chunk: Callable[[int], None] | None = None) -> BatchSummary:
     """Redact every record of `inputs` into `output`; see the module docstring for the layout.
 
@@ -561,6 +562,8 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
     redactor_factory: a picklable zero-argument callable building the Redactor in each worker,
         for redactors a config cannot describe (custom detectors); default `Redactor(config)`.
     redactor: an already built Redactor to use when workers == 0 (saves loading it twice).
+    placeholders: a failed record of a line format (JSONL, text lines) leaves a line in the output
+        ({"id": …, "_lumor_error": why} or "[REDACTION FAILED]"), so output line N is input line N.
     Returns the summary; `summary.failed` counts records that are in the errors sidecar.
     """
     t0 = time.monotonic()
@@ -572,7 +575,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
     if chunk_records < 1 or chunk_bytes < 1:
         raise InputError("chunk sizes must be positive")
     layout = plan_layout(inputs, output, fmt)
-    specs = [SourceSpec(f.source, f.format, tuple(fields), id_field, include_values, max_record_bytes)
+    specs = [SourceSpec(f.source, f.format, tuple(fields), id_field, include_values, max_record_bytes, placeholders)
              for f in layout.files]
     for s in specs:
         s.build()                                   # bad field paths fail here, before any work

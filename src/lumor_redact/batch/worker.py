@@ -28,6 +28,7 @@ class SourceSpec:
     id_field: str = "id"
     include_values: bool = False
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    placeholders: bool = False  # a failed record leaves a placeholder line in line formats
 
     def build(self) -> Format:
         return get_format(self.format, fields=self.fields, id_field=self.id_field,
@@ -73,7 +74,8 @@ class RecordProcessor:
             row["line"] = raw.line
         row["id"] = rid
         row["reason"] = reason
-        return Outcome(fi, raw.index, None, None, _line(row))
+        out = self.formats[fi].placeholder(rid, reason) if self.sources[fi].placeholders else None
+        return Outcome(fi, raw.index, out, None, _line(row))
 
     def process(self, items: Sequence[tuple[int, RawRecord]]) -> list[Outcome]:
         """Outcomes in the order of `items`; a bad record becomes an error outcome, never an exception."""

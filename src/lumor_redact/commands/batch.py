@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes (default: every core; 0 = in this process)")
     p.add_argument("--resume", action="store_true", help="finish a run that was interrupted or killed")
+    p.add_argument("--error-placeholders", action="store_true",
+                   help="a failed record of a line format leaves a placeholder line in the output "
+                        "({\"id\": ..., \"_lumor_error\": why} or [REDACTION FAILED]), so output line N is input line N")
     p.add_argument("--restart", action="store_true", help="discard the state of an interrupted run and start over")
     p.add_argument("--engine", choices=("process", "ray"), default="process",
                    help="process pool on this machine (default) or Ray (local or a cluster)")
@@ -104,13 +107,13 @@ def run(args: argparse.Namespace) -> int:
             summary = run_ray(inputs, args.output, config=config, workers=args.workers, fmt=args.format,
                               fields=fields, id_field=args.id_field, include_values=args.include_values,
                               address=args.ray_address, progress=progress, chunk_records=chunk,
-                              resume=args.resume, restart=args.restart)
+                              resume=args.resume, restart=args.restart, placeholders=args.error_placeholders)
         else:
             workers = args.workers
             summary = run_batch(inputs, args.output, config=config, workers=workers, fmt=args.format,
                                 fields=fields, id_field=args.id_field, include_values=args.include_values,
                                 resume=args.resume, restart=args.restart, progress=progress, chunk_records=chunk,
-                                redactor=redactor)
+                                redactor=redactor, placeholders=args.error_placeholders)
     except BatchInterrupted as exc:
         print(f"lumor-redact: {exc}", file=sys.stderr)
         return 130
