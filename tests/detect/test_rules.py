@@ -78,6 +78,8 @@ def labels(r: Redactor, text: str) -> list[tuple[str, str]]:
      "two four two eight seven seven eight one three two slash one"),        # the IRN after a slash
     ("it's 4532 1111 2222 3333 exp 12 26", "CARD_EXPIRY", "12 26"),          # month and year with a space
     ("bsb: 062-914 acc: 1234 5678", "BANK_ACCOUNT", "1234 5678"),
+    ("caller: we're at one hundred and twenty george street, the rocks", "STREET_ADDRESS",
+     "one hundred and twenty george street, the rocks"),      # the caller's "we're at" is home; a "the …" suburb
     ("my home number is nine eight seven six five four three two", "PHONE_NUMBER",
      "nine eight seven six five four three two"),                           # a landline said without its area code
 ])

@@ -57,10 +57,33 @@ _PO_BOX = re.compile(
 
 
 # A business giving its own address is not giving personal information.
+# "we're at …" is the business's premises when the agent says it, the caller's home when the
+# caller does: bare "we're/we are" counts only on lines that are not the caller's.
+_WE_ARE = re.compile(r"(?<![\w'])(?:we're|we are)(?: at| on| in)?[ ,]*(?:\w+[ ,]+){0,3}$")
+_CALLER_LINE = re.compile(r"(?:^|\n)\s*(?:caller|customer|client)\s*:[^\n]*$")
 _OWN_PREMISES = re.compile(
-    r"(?<![\w'])(?:we're|we are|we're located|we are located|located|our (?:clinic|office|shop|store|showroom|practice|"
+    r"(?<![\w'])(?:we're located|we are located|located|our (?:clinic|office|shop|store|showroom|practice|"
     r"surgery|studio|gym|salon|workshop|warehouse|branch|address)(?: is)?|pop into|come (?:in|into|down) to|"
     r"find us|visit us)(?: at| on| in)?[ ,]*(?:\w+[ ,]+){0,3}$")
+
+
+_THE_SUBURB = re.compile(r",? (the [a-z]+(?: [a-z]+)?)(?![\w'])")
+
+
+def _the_suburb_end(canon: str, end: int) -> int:
+    """A suburb that starts with "the" ("the rocks", "the entrance", "the gap"): the suburb
+    pattern stops at "the", so a known place of that shape is added here."""
+    m = _THE_SUBURB.match(canon, end)
+    if m is None:
+        return end
+    from lumor_redact.detect.places import place_table
+
+    words = tuple(m.group(1).split())
+    options = place_table().get("the", {})
+    for k in (3, 2):
+        if words[:k] in options:
+            return m.start(1) + len(" ".join(words[:k]))
+    return end
 
 
 @register_detector("street_address")
@@ -76,9 +99,12 @@ class StreetAddressDetector(Detector):
                 continue
             for m in pat.finditer(canon):
                 before = canon[max(0, m.start() - 40):m.start()]
-                own = _OWN_PREMISES.search(before) is not None
+                own = _OWN_PREMISES.search(before) is not None or (
+                    _WE_ARE.search(before) is not None
+                    and _CALLER_LINE.search(canon, max(0, m.start() - 200), m.start()) is None)
                 end = m.end()
                 if pat is _ADDRESS:
+                    end = _the_suburb_end(canon, end)
                     tail = _STATE_TAIL.match(canon, end)
                     if tail is not None:
                         end = tail.end()
