@@ -49,6 +49,7 @@ CUES_BEFORE = (
 )
 CUES_AFTER = ("here", "speaking", "'s", "s", "on the", "said", "told", "will", "is my", "was")
 _CUE_WORDS = max(len(c.split()) for c in CUES_BEFORE)
+_AFTER_WORDS = frozenset(c for c in CUES_AFTER if " " not in c and len(c) > 1)   # "here", "said", "will" …
 STRONG_BEFORE = frozenset(CUES_BEFORE) - {"for", "and", "with", "sorry", "yes", "yeah", "ok", "okay", "no", "that's",
                                           "it's", "its", "im", "i'm", "i am", "that is", "it is"}
 NOT_AFTER = frozenset(STREET_TYPES) | frozenset({
@@ -172,8 +173,8 @@ class PersonNameDetector(Detector):
                 if nbase in PARTICLES and j + 2 < n and names.get(words[j + 2][0]) is not None:
                     j += 1
                     continue
-                if nbase in NOT_AFTER or nbase in _NEVER:
-                    break  # "george street": the street, not a surname; "sarah nguyen my …"
+                if nbase in NOT_AFTER or nbase in _NEVER or nbase in _AFTER_WORDS:
+                    break  # "george street": the street, not a surname; "sarah nguyen my …"; "… will call"
                 if ninfo is None and not self._spelled(view, ns, ne):
                     if len(toks) == 1 and self._surname_like(toks[0][1], nbase, canon, ne):
                         toks.append((nbase, None, ns, ns + len(nbase)))
