@@ -35,6 +35,10 @@ def found(det: PersonNameDetector, text: str) -> list[str]:
     ("can you talk to bazza he's the foreman", "bazza"),
     ("agent: Thank you, Rosalind. I'll call you both", "Rosalind"),    # census given names
     ("caller: Me and my husband, Garth. He's fine", "Garth"),
+    ("agent: and your name and number\ncaller: bronte fairbairn oh seven three three", "bronte fairbairn"),  # an answer
+    ("agent: what was the name again?\ncaller: yeah it's kowalczyk", "kowalczyk"),
+    ("thanks ms yildiz, you're all set", "yildiz"),                     # a title before an unlisted surname
+    ("i'll book you with our hygienist summer", "summer"),              # a role before a name
 ])
 def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     assert name in found(det, text)
@@ -56,6 +60,8 @@ def test_finds_names(det: PersonNameDetector, text: str, name: str) -> None:
     "hi, my boss said to ring you",                  # a word after a relation cue, not a name
     "hi mate, i need a hand",
     "my cat, mr darcy, is due for his check",        # a pet
+    "the plumber will call you back",                # a role, then a word that is not a name
+    "agent: what's the name of the product\ncaller: the blue one",
 ])
 def test_leaves_words_and_places(det: PersonNameDetector, text: str) -> None:
     assert found(det, text) == []

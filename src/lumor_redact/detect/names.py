@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Iterator
 from importlib import resources
 
 from lumor_redact.config import RedactorConfig
@@ -113,12 +114,25 @@ def _ends_with_cue(before: str, cues: frozenset[str] | tuple[str, ...]) -> str |
 # does not know them ("siosaia", "yildiz"); whose name it is matters ("the account name is …",
 # "my dog's name is …" are not people).
 _NAME_CUE = re.compile(
-    r"\b(?:first |last |full |family |middle |given |maiden |sur)?name(?: is|'s| was)? (?!on )"
+    r"\b(?:first |1 |last |full |family |middle |given |maiden |sur)?name(?: is|'s| was)? (?!on )"
     r"|\bname on (?:the|my|your|his|her|their) [a-z]+ (?:is|was|says|reads) "
     r"|\b(?:card|account|policy) ?holder(?:'s)? (?:name )?(?:is )?"
     r"|\bsurname |\bcall me |\b(?:speak|talk|speaking|talking) (?:to|with) |\bask for ")
 _NAME_CUE_END = re.compile(r"(?:name(?: is|'s| was)?|call me|surname|spelled|spelt)$")
-_CUE_KEYS = ("name", "call me", "speak", "talk", "ask for", "holder")
+# A title or a role said right before a name ("ms yildiz", "our hygienist summer").
+_ROLE_WORDS = frozenset("""
+mr mrs ms miss mx dr doctor prof professor hygienist physio physiotherapist dentist nurse technician plumber
+electrician receptionist consultant therapist psychologist coach trainer teacher lawyer solicitor accountant broker
+mechanic installer inspector manager supervisor colleague surgeon specialist counsellor carer midwife tutor
+instructor courier
+""".split())
+_ROLE_CUE = re.compile(r"\b(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + r")\.? ")
+_NAME_CUE_KEYS = ("name", "call me", "speak", "talk", "ask for", "holder")
+# A question about a name, whose answer opens the next line.
+_NAME_QUESTION = re.compile(r"\b(?:(?:your|the|his|her|their|a|full|first|1|last|sur)[ ]?name\b[^\n]*\?*|who am i "
+                            r"(?:speaking|talking) (?:to|with)|who's calling|who is calling)[^\n]*$", re.MULTILINE)
+_ANSWER_LEAD = re.compile(r"\s*(?:[a-z]+\s*:)?\s*(?:(?:yeah|yep|yes|sure|um|uh|oh|ah|it's|its|it is|that's|"
+                          r"i'm|im|this is|my name's|my name is)[ ,]+)*")
 _OWNER_BEFORE = re.compile(r"([a-z']+) $")
 _CUE_OWNER = re.compile(r"\b([a-z']+) (?:[a-z]+ )?name(?: is|'s| was)?$")
 _NOT_A_PERSON_NAME = frozenset("""
@@ -200,18 +214,15 @@ class PersonNameDetector(Detector):
                     continue
                 out.append(Candidate("PERSON", s, e, score, self.name))
                 last_person_end = end
-        if any(k in canon for k in _CUE_KEYS):   # a C-speed test before the cue pattern runs
-            out.extend(self._after_name_cue(view, out))
+        out.extend(self._after_name_cue(view, out))
         return out
 
     def _after_name_cue(self, view: TextView, found: list[Candidate]) -> list[Candidate]:
-        """Words right after an explicit name cue that the list does not know: a rare given name
-        or surname is still a name when the caller says it is. A word needs to be a known name,
-        one of a few everyday words that are names, or not an everyday word at all."""
-        from lumor_redact.detect.wordlist import english_words
-
+        """Words right after an explicit name cue, or opening the answer to a question about a
+        name, that the list does not know: a rare given name or surname is still a name when the
+        caller says it is. A word needs to be a known name, one of a few everyday words that are
+        names, or not an everyday word at all."""
         canon = view.canonical
-        everyday = english_words()
         out: list[Candidate] = []
         # "already found" by bisection: the found spans by start, with the furthest end so far
         ordered = sorted((c.start, c.end) for c in found)
@@ -219,35 +230,73 @@ class PersonNameDetector(Detector):
         reach: list[int] = []
         for _, b in ordered:
             reach.append(max(b, reach[-1]) if reach else b)
-        for m in _NAME_CUE.finditer(canon):
-            owner = _OWNER_BEFORE.search(canon, max(0, m.start() - 30), m.start())
-            if owner is not None and owner.group(1) in _NOT_A_PERSON_NAME:
-                continue
-            pos = m.end()
-            taken: list[tuple[int, int]] = []
-            for w in _WORD.finditer(canon, pos, min(len(canon), pos + 80)):
-                gap = canon[pos:w.start()]
-                if gap.strip(" ") or len(taken) >= _MAX_CUED_WORDS:
-                    break  # punctuation, a new line or enough words: the name has ended
-                word = w.group()
-                base = word[:-2] if word.endswith(("'s", "’s")) else word
-                initial = len(base) == 1 and base not in "ai"   # "t nguyen"
-                if not initial and base not in _WORD_NAMES and (
-                        base in _UNLISTED_STOP or base in NOT_AFTER or len(base) < 2
-                        or not (base in self.names or base not in everyday)):
-                    break
-                taken.append((w.start(), w.start() + len(base)))
-                pos = w.end()
-            while taken and taken[-1][1] - taken[-1][0] == 1:
-                taken.pop()  # an initial needs a name after it
+        for pos in self._cued_positions(canon):
+            taken = self._name_words(view, abs(pos), explicit=pos > 0)
             if not taken:
                 continue
             s, e = view.to_original(taken[0][0], taken[-1][1])
+            if not_a_person(view.original, s, e):
+                continue  # "my cat, mr darcy"
             k = bisect_right(starts, s)
             if k and reach[k - 1] >= e:
                 continue  # inside a name found already
             out.append(Candidate("PERSON", s, e, 0.85, self.name))
         return out
+
+    @staticmethod
+    def _cued_positions(canon: str) -> Iterator[int]:
+        """Where a name may start: after a name cue ("my name is …"), and at the start of a
+        line that answers a question about a name ("and your name?" / "bronte fairbairn …")."""
+        # C-speed tests first: most texts have no cue of either kind
+        if any(k in canon for k in _NAME_CUE_KEYS):
+            for m in _NAME_CUE.finditer(canon):
+                owner = _OWNER_BEFORE.search(canon, max(0, m.start() - 30), m.start())
+                if owner is None or owner.group(1) not in _NOT_A_PERSON_NAME:
+                    yield m.end()
+        if not _ROLE_WORDS.isdisjoint(canon.replace(".", " ").split()):
+            for m in _ROLE_CUE.finditer(canon):
+                yield -m.end()   # negative: a weaker cue, see _name_words
+        if "\n" not in canon or not any(k in canon for k in ("name", "calling", "speaking", "talking")):
+            return
+        for q in _NAME_QUESTION.finditer(canon):
+            nl = canon.find("\n", q.end(), q.end() + 200)
+            if nl < 0 or "\n" in canon[q.end():nl]:
+                continue
+            lead = _ANSWER_LEAD.match(canon, nl + 1)
+            if lead is not None:
+                yield lead.end()
+
+    def _name_words(self, view: TextView, pos: int, explicit: bool = True) -> list[tuple[int, int]]:
+        """The name words at `pos`. After a weaker cue (a title or a role: "ms …", "our physio …")
+        a word that usually follows a name ("will", "said") or is common ends it."""
+        from lumor_redact.detect.wordlist import english_words
+
+        canon = view.canonical
+        everyday = english_words()
+        taken: list[tuple[int, int]] = []
+        for w in _WORD.finditer(canon, pos, min(len(canon), pos + 80)):
+            gap = canon[pos:w.start()]
+            if gap.strip(" ") or len(taken) >= _MAX_CUED_WORDS:
+                break  # punctuation, a new line or enough words: the name has ended
+            if taken:
+                a = view.to_original(taken[-1][0], taken[-1][1])[1]
+                b = view.to_original(w.start(), w.end())[0]
+                if any(ch.isalpha() for ch in view.original[a:b]):
+                    break  # a word the canonical view dropped ("siosaia um s i o …"): the name ended
+            word = w.group()
+            base = word[:-2] if word.endswith(("'s", "’s")) else word
+            initial = len(base) == 1 and base not in "ai"   # "t nguyen"
+            if not explicit and (base in _AFTER_WORDS or base in _COMMON or initial):
+                break
+            if not initial and base not in _WORD_NAMES and (
+                    base in _UNLISTED_STOP or base in NOT_AFTER or len(base) < 2
+                    or not (base in self.names or base not in everyday)):
+                break
+            taken.append((w.start(), w.start() + len(base)))
+            pos = w.end()
+        while taken and taken[-1][1] - taken[-1][0] == 1:
+            taken.pop()  # an initial needs a name after it
+        return taken
 
     @staticmethod
     def _surname_like(first, word: str, canon: str, end: int) -> bool:  # noqa: ANN001
