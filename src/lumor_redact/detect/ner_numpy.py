@@ -66,11 +66,9 @@ class NumpyNer:
             log.info("numpy NER path not used: %s", exc)
             return None
         fast = cls(nlp, t2v, parser)
-        for text in _PROBES:
-            want = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
-            if fast(text) != want:
-                log.warning("numpy NER path disagrees with spaCy on a probe text; using spaCy")
-                return None
+        if agree(nlp, fast, _PROBES):
+            log.warning("numpy NER path disagrees with spaCy on a probe text; using spaCy")
+            return None
         return fast
 
     # ------------------------------------------------------------------ inference
@@ -311,7 +309,8 @@ def _parser_params(nlp: Any) -> dict[str, Any]:
 
 
 def agree(nlp: Any, fast: NumpyNer, texts: Sequence[str]) -> list[int]:
-    """Indexes of the texts on which `fast` and spaCy find different entities (for tests)."""
+    """Indexes of the texts on which `fast` and spaCy find different entities (the load-time
+    probe check and the tests)."""
     bad = []
     for i, text in enumerate(texts):
         want = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
