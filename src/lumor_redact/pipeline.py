@@ -129,7 +129,7 @@ class Redactor:
                 if len(views) > 1:
                     found = det.detect_many(views)
                 else:
-                    found = [det.detect_after(views[0], focus) if focus > 0 else det.detect(views[0])]
+                    found = [det.detect_after(views[0], focus)]   # focus 0: the whole text, as `detect`
                 elapsed = time.perf_counter() - t0
                 if elapsed > self.config.detector_timeout_s * len(views):
                     log.warning("detector %s took %.3fs for %d texts", det.name, elapsed, len(views))
