@@ -224,12 +224,8 @@ class PersonNameDetector(Detector):
         names, or not an everyday word at all."""
         canon = view.canonical
         out: list[Candidate] = []
-        # "already found" by bisection: the found spans by start, with the furthest end so far
-        ordered = sorted((c.start, c.end) for c in found)
-        starts = [a for a, _ in ordered]
+        starts: list[int] | None = None
         reach: list[int] = []
-        for _, b in ordered:
-            reach.append(max(b, reach[-1]) if reach else b)
         for pos in self._cued_positions(canon):
             taken = self._name_words(view, abs(pos), explicit=pos > 0)
             if not taken:
@@ -237,6 +233,13 @@ class PersonNameDetector(Detector):
             s, e = view.to_original(taken[0][0], taken[-1][1])
             if not_a_person(view.original, s, e):
                 continue  # "my cat, mr darcy"
+            if starts is None:
+                # "already found" by bisection, built once a cued name needs it (most texts have
+                # none): the found spans by start, with the furthest end so far
+                ordered = sorted((c.start, c.end) for c in found)
+                starts = [a for a, _ in ordered]
+                for _, b in ordered:
+                    reach.append(max(b, reach[-1]) if reach else b)
             k = bisect_right(starts, s)
             if k and reach[k - 1] >= e:
                 continue  # inside a name found already
