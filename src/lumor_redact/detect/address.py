@@ -61,10 +61,19 @@ _PO_BOX = re.compile(
 # caller does: bare "we're/we are" counts only on lines that are not the caller's.
 _WE_ARE = re.compile(r"(?<![\w'])(?:we're|we are)(?: at| on| in)?[ ,]*(?:\w+[ ,]+){0,3}$")
 _CALLER_LINE = re.compile(r"(?:^|\n)\s*(?:caller|customer|client)\s*:[^\n]*$")
-_OWN_PREMISES = re.compile(
-    r"(?<![\w'])(?:we're located|we are located|located|our (?:clinic|office|shop|store|showroom|practice|"
-    r"surgery|studio|gym|salon|workshop|warehouse|branch|address)(?: is)?|pop into|come (?:in|into|down) to|"
-    r"find us|visit us)(?: at| on| in)?[ ,]*(?:\w+[ ,]+){0,3}$")
+_PREMISES_NOUNS = ("clinic", "office", "shop", "store", "showroom", "practice", "surgery", "studio", "gym", "salon",
+                   "workshop", "warehouse", "branch", "address")
+
+
+def premises_phrases(extra_nouns: tuple[str, ...] = ()) -> str:
+    """The phrases a business introduces its own premises with ("our clinic is", "find us at"),
+    as a regex alternation; the places detector adds nouns of its own ("head office")."""
+    nouns = "|".join(re.escape(n) for n in _PREMISES_NOUNS + extra_nouns)
+    return (rf"we're located|we are located|located|our (?:{nouns})(?: is)?|pop into|come (?:in|into|down) to|"
+            r"find us|visit us")
+
+
+_OWN_PREMISES = re.compile(r"(?<![\w'])(?:" + premises_phrases() + r")(?: at| on| in)?[ ,]*(?:\w+[ ,]+){0,3}$")
 
 
 _THE_SUBURB = re.compile(r",? (the [a-z]+(?: [a-z]+)?)(?![\w'])")

@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from lumor_redact.config import RedactorConfig
+from lumor_redact.detect.address import premises_phrases
 from lumor_redact.detect.base import Detector, context_start, register_detector
 from lumor_redact.entities import Candidate
 from lumor_redact.text.view import TextView
@@ -63,10 +64,7 @@ _BUSINESS_SPEAKS = re.compile(r"\b(?:our|we're based|we are based|we're located|
 _AGENT = re.compile(r"\s*agent\s*:", re.IGNORECASE)
 # A business saying where it is. "we're in …" is the caller's home as often as the agent's shop,
 # so it counts only on the agent's lines.
-_OWN_PREMISES = re.compile(
-    r"\b(?:we're located|we are located|located|our (?:clinic|office|shop|store|showroom|practice|surgery|studio|"
-    r"gym|salon|workshop|warehouse|branch|address|head office)(?: is)?|pop into|come (?:in|into|down) to|"
-    r"find us|visit us)(?: at| on| in)?[ ,]*$", re.IGNORECASE)
+_OWN_PREMISES = re.compile(r"\b(?:" + premises_phrases(("head office",)) + r")(?: at| on| in)?[ ,]*$", re.IGNORECASE)
 _AGENT_PREMISES = re.compile(r"\b(?:we're|we are)(?: at| on| in)[ ,]*$", re.IGNORECASE)
 
 
